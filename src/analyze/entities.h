@@ -1,0 +1,29 @@
+// Private to analyze: named entities with canonical names, mentions and roles.
+#ifndef PARALLAX_SRC_ANALYZE_ENTITIES_H_
+#define PARALLAX_SRC_ANALYZE_ENTITIES_H_
+
+#include <memory>
+#include <string_view>
+
+#include "parallax/core.h"
+
+namespace parallax::analyze {
+
+class WordNet;
+
+// Our entity lists (data/lexicons/entities.tsv, titles.tsv, ...) parsed once.
+class EntityLexicon {
+ public:
+  static Result<EntityLexicon> load();
+  // (members are private to entities.cc; the struct is defined there)
+  struct Data;
+  std::shared_ptr<const Data> data;
+};
+
+// Fills out.entities from out.sentences/out.tokens of `text`. Needs segment() first.
+void find_entities(std::string_view text, const EntityLexicon& lexicon, const WordNet& wordnet,
+                   Analysis& out);
+
+}  // namespace parallax::analyze
+
+#endif  // PARALLAX_SRC_ANALYZE_ENTITIES_H_
