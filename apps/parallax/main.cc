@@ -1,92 +1,28 @@
 // parallax: the command line. Thin: parses arguments, calls the library, prints.
 // Exit codes: 0 ok, 1 nothing found, 2 error (including any input that failed).
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
-#include <cstdio>
-#include <iostream>
-#include <string>
 #include <vector>
 
-#include "parallax/analyze.h"
-#include "parallax/compare.h"
-#include "parallax/core.h"
-#include "parallax/extract.h"
-#include "parallax/ingest.h"
-#include "parallax/report.h"
-
-namespace {
-
-using namespace parallax;
-
-void print_errors(const std::vector<Status>& errors) {
-  for (const auto& e : errors) std::cerr << "parallax: error: " << e.message() << "\n";
-}
-
-int run_compare(const std::vector<std::string>& files, const std::string& format, bool no_color,
-                const std::string& outlet) {
-  ingest::Options in_opts;
-  in_opts.outlet = outlet;
-  ingest::Batch batch = ingest::read_paths(files, in_opts);
-  for (auto& a : batch.articles) extract::clean(a);
-  print_errors(batch.errors);
-  if (batch.articles.size() < 2) {
-    std::cerr << "parallax: compare needs at least 2 readable articles, got "
-              << batch.articles.size() << "\n";
-    return batch.errors.empty() ? 1 : 2;
-  }
-  if (batch.articles.size() > 50) {
-    std::cerr << "parallax: compare takes at most 50 articles, got " << batch.articles.size() << "\n";
-    return 2;
-  }
-  auto analyzer = analyze::Analyzer::create();
-  if (!analyzer.ok()) {
-    std::cerr << "parallax: error: " << analyzer.status().message() << "\n";
-    return 2;
-  }
-  std::vector<Analysis> analyses;
-  analyses.reserve(batch.articles.size());
-  for (auto& a : batch.articles) {
-    analyses.push_back((*analyzer)->analyze(a));
-    if (a.language.empty()) a.language = analyses.back().language;
-  }
-  Comparison cmp = compare::compare(batch.articles, analyses, (*analyzer)->lexical());
-  report::Input input{batch.articles, analyses, cmp, batch.errors};
-  report::Options r_opts;
-  r_opts.color = !no_color && format == "terminal" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-  std::string out;
-  if (format == "json") out = report::json(input, r_opts);
-  else if (format == "markdown") out = report::markdown(input, r_opts);
-  else out = report::terminal(input, r_opts);
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  if (!out.empty() && out.back() != '\n') std::fputc('\n', stdout);
-  return batch.errors.empty() ? 0 : 2;
-}
-
-}  // namespace
+#include "commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"parallax: how news outlets' accounts of one event differ"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "parallax 0.1.0");
-
-  auto* cmp = app.add_subcommand("compare", "Compare 2 to 50 articles about one event");
-  std::vector<std::string> files;
-  std::string format = "terminal";
-  std::string outlet;
-  bool no_color = false;
-  cmp->add_option("files", files, "Articles: .txt, .md, .jsonl, or - for standard input")->required();
-  cmp->add_option("-f,--format", format, "terminal, markdown or json")
-      ->check(CLI::IsMember({"terminal", "markdown", "json"}));
-  cmp->add_option("--outlet", outlet, "Outlet name for inputs that name none");
-  cmp->add_flag("--no-color", no_color, "Plain text even on a terminal");
-
+  std::vector<parallax::cli::Runner> runners = {
+      parallax::cli::add_compare_command(app),
+      parallax::cli::add_extract_command(app),
+      parallax::cli::add_eval_command(app),
+  };
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   }
-  if (*cmp) return run_compare(files, format, no_color, outlet);
+  for (auto& run : runners) {
+    int rc = run();
+    if (rc >= 0) return rc;
+  }
   return 2;
 }

@@ -119,6 +119,9 @@ struct Article {
   std::string title;
   std::vector<std::string> authors;
   std::string published;     // ISO 8601 as normalised by ingest; empty when unknown
+  std::string modified;      // ISO 8601; empty when unknown
+  std::string description;   // the page's summary (meta description); may be empty
+  std::string image;         // URL of the main image; may be empty
   std::string language;      // ISO 639-1 code ("en"); empty until known
   std::string text;          // the body as stored: paragraphs joined by "\n\n"
   std::vector<Paragraph> paragraphs;
