@@ -1,8 +1,1286 @@
-// STUB: replaced by the real entity finder.
+// Named entities by classical rules over the segmenter's tokens: capitalised runs,
+// our gazetteer, titles, nationalities and cue words, WordNet's instance nouns, then
+// coreference within the article (surnames, acronyms, possessives, role nouns).
 #include "entities.h"
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "lexicon.h"
+#include "text.h"
 #include "wordnet.h"
+
 namespace parallax::analyze {
-struct EntityLexicon::Data {};
-Result<EntityLexicon> EntityLexicon::load() { return EntityLexicon{std::make_shared<Data>()}; }
-void find_entities(std::string_view, const EntityLexicon&, const WordNet&, Analysis&) {}
+
+namespace {
+
+// Title classes (titles.tsv column 3).
+enum TitleClass : uint8_t {
+  kHead, kMinister, kOfficial, kDiplomat, kMilitary, kLegislator, kJudicial, kRoyal,
+  kReligious, kBusiness, kSpokesperson, kHonorific, kAnyClass
+};
+
+TitleClass title_class(std::string_view s) {
+  static constexpr std::pair<std::string_view, TitleClass> kNames[] = {
+      {"head", kHead},           {"minister", kMinister},   {"official", kOfficial},
+      {"diplomat", kDiplomat},   {"military", kMilitary},   {"legislator", kLegislator},
+      {"judicial", kJudicial},   {"royal", kRoyal},         {"religious", kReligious},
+      {"business", kBusiness},   {"spokesperson", kSpokesperson},
+      {"honorific", kHonorific}, {"any", kAnyClass}};
+  for (const auto& [name, c] : kNames) {
+    if (s == name) return c;
+  }
+  return kOfficial;
+}
+
+bool parse_type(std::string_view s, EntityType& t) {
+  static constexpr std::pair<std::string_view, EntityType> kNames[] = {
+      {"person", EntityType::kPerson},   {"organisation", EntityType::kOrganisation},
+      {"organization", EntityType::kOrganisation}, {"place", EntityType::kPlace},
+      {"nationality", EntityType::kNationality},   {"group", EntityType::kGroup},
+      {"other", EntityType::kOther}};
+  for (const auto& [name, v] : kNames) {
+    if (s == name) {
+      t = v;
+      return true;
+    }
+  }
+  return false;
+}
+
+// The matching key of a phrase: normalised like token norms, without dots (so
+// "U.S." and "US" meet), single spaces.
+std::string phrase_key(std::string_view phrase) {
+  std::string n = normalize(phrase);
+  std::string key;
+  key.reserve(n.size());
+  for (char c : n) {
+    if (c == '.') continue;
+    if (c == ' ' || c == '\t') {
+      if (!key.empty() && key.back() != ' ') key.push_back(' ');
+      continue;
+    }
+    key.push_back(c);
+  }
+  while (!key.empty() && key.back() == ' ') key.pop_back();
+  return key;
+}
+
+bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
+
+// True when the letters of `s` are all upper case and there are at least two.
+bool all_caps(std::string_view s) {
+  int letters = 0;
+  for (unsigned char c : s) {
+    if (is_lower_ascii(static_cast<char>(c))) return false;
+    if (c >= 0x80) return false;  // keep acronyms ASCII: accented words are names
+    if (is_upper_ascii(static_cast<char>(c))) ++letters;
+  }
+  return letters >= 2;
+}
+
+std::vector<std::string_view> split_bar(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (pos <= s.size()) {
+    size_t bar = s.find('|', pos);
+    if (bar == std::string_view::npos) bar = s.size();
+    if (bar > pos) out.push_back(s.substr(pos, bar - pos));
+    pos = bar + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+struct EntityLexicon::Data {
+  struct Entry {
+    std::string name;
+    EntityType type = EntityType::kOther;
+    bool media = false;
+    int nationality = -1;  // for countries: index into nationalities
+  };
+  struct Alias {
+    uint32_t entry = 0;
+    bool caps = false;  // written in capitals: only matches capitals ("US", "WHO")
+  };
+  struct Title {
+    TitleClass cls = kOfficial;
+    bool caps = false;    // "PM", "MP", "CEO": only as written ("5 pm" is a time)
+    bool dotted = false;  // "Sen.", "Gen.": only with the dot ("Hun Sen" is a name)
+  };
+  struct Nationality {
+    std::string adjective;
+    std::string country;   // as named in entities.tsv
+    int entry = -1;        // the country's gazetteer entry
+  };
+  std::vector<Entry> entries;
+  std::unordered_map<std::string, Alias> gazetteer;       // phrase key -> entry
+  std::unordered_map<std::string, Title> titles;          // phrase key -> title
+  std::vector<Nationality> nationalities;
+  std::unordered_map<std::string, uint32_t> nationality;  // adjective or people -> index
+  std::unordered_set<std::string> org_cues, place_cues, speech, skip;
+  std::unordered_map<std::string, TitleClass> anaphors;   // role noun -> class
+  size_t max_gazetteer = 1, max_title = 1, max_nationality = 1, max_anaphor = 1;
+  // Every proper word prefix of a phrase ("north", "north atlantic"), so a match
+  // stops at the first word that begins no phrase: most words begin none.
+  std::unordered_set<std::string> prefixes;
+  // The lexicons that have a phrase starting with a word (kStarts* bits): one lookup
+  // per word rules out the others.
+  std::unordered_map<std::string, uint8_t> first_words;
+};
+
+constexpr uint8_t kStartsGazetteer = 1, kStartsTitle = 2, kStartsNationality = 4,
+                  kStartsAnaphor = 8;
+
+namespace {
+void add_first_word(std::string_view key, uint8_t bit,
+                    std::unordered_map<std::string, uint8_t>& first) {
+  size_t end = key.find_first_of(" -");
+  first[std::string(key.substr(0, end))] |= bit;
+}
+}  // namespace
+
+namespace {
+
+size_t word_count(std::string_view key) {
+  size_t n = 1;
+  for (char c : key) n += c == ' ' || c == '-';
+  return n;
+}
+
+void add_prefixes(std::string_view key, std::unordered_set<std::string>& prefixes) {
+  for (size_t k = 0; k < key.size(); ++k) {
+    if (key[k] == ' ' || key[k] == '-') prefixes.emplace(key.substr(0, k));
+  }
+}
+
+}  // namespace
+
+Result<EntityLexicon> EntityLexicon::load() {
+  auto d = std::make_shared<Data>();
+  std::string_view ents = embedded_lexicon("entities.tsv");
+  std::string_view titles = embedded_lexicon("titles.tsv");
+  std::string_view nats = embedded_lexicon("nationalities.tsv");
+  std::string_view cues = embedded_lexicon("entities_cues.tsv");
+  if (ents.empty() || titles.empty() || nats.empty() || cues.empty()) {
+    return invalid_input(
+        "entity lexicons missing from the build: entities.tsv, titles.tsv, nationalities.tsv "
+        "and entities_cues.tsv are all needed");
+  }
+  for (const auto& row : lexicon_rows(ents)) {
+    if (row.size() < 2) return invalid_input("entities.tsv: a row has fewer than 2 columns");
+    Data::Entry e;
+    e.name = std::string(row[0]);
+    if (!parse_type(row[1], e.type)) {
+      return invalid_input("entities.tsv: unknown type '" + std::string(row[1]) + "' for " +
+                           e.name);
+    }
+    e.media = row.size() > 3 && row[3] == "media";
+    auto index = static_cast<uint32_t>(d->entries.size());
+    d->entries.push_back(std::move(e));
+    std::vector<std::string_view> forms = {row[0]};
+    if (row.size() > 2) {
+      for (auto a : split_bar(row[2])) forms.push_back(a);
+    }
+    for (auto form : forms) {
+      std::string key = phrase_key(form);
+      if (key.empty()) continue;
+      d->max_gazetteer = std::max(d->max_gazetteer, word_count(key));
+      add_prefixes(key, d->prefixes);
+      add_first_word(key, kStartsGazetteer, d->first_words);
+      d->gazetteer.emplace(key, Data::Alias{index, all_caps(form)});
+    }
+  }
+  for (const auto& row : lexicon_rows(titles)) {
+    if (row.empty()) continue;
+    std::string key = phrase_key(row[0]);
+    d->max_title = std::max(d->max_title, word_count(key));
+    add_prefixes(key, d->prefixes);
+    add_first_word(key, kStartsTitle, d->first_words);
+    bool dotted = !row[0].empty() && row[0].back() == '.';
+    auto [it, fresh] = d->titles.emplace(
+        key, Data::Title{row.size() > 2 ? title_class(row[2]) : kOfficial, all_caps(row[0]), dotted});
+    if (!fresh && !dotted) it->second.dotted = false;  // "Mr." and "Mr" both listed
+  }
+  for (const auto& row : lexicon_rows(nats)) {
+    if (row.size() < 3) return invalid_input("nationalities.tsv: a row has fewer than 3 columns");
+    Data::Nationality n{std::string(row[0]), std::string(row[2]), -1};
+    if (auto it = d->gazetteer.find(phrase_key(row[2])); it != d->gazetteer.end()) {
+      n.entry = static_cast<int>(it->second.entry);
+      if (d->entries[n.entry].nationality < 0) {
+        d->entries[n.entry].nationality = static_cast<int>(d->nationalities.size());
+      }
+    }
+    auto index = static_cast<uint32_t>(d->nationalities.size());
+    d->nationalities.push_back(std::move(n));
+    std::vector<std::string_view> forms = {row[0]};
+    for (auto a : split_bar(row[1])) forms.push_back(a);
+    for (auto form : forms) {
+      std::string key = phrase_key(form);
+      d->max_nationality = std::max(d->max_nationality, word_count(key));
+      add_prefixes(key, d->prefixes);
+      add_first_word(key, kStartsNationality, d->first_words);
+      d->nationality.emplace(key, index);
+    }
+  }
+  for (const auto& row : lexicon_rows(cues)) {
+    if (row.size() < 2) continue;
+    std::string key = phrase_key(row[0]);
+    if (row[1] == "org") d->org_cues.insert(key);
+    else if (row[1] == "place") d->place_cues.insert(key);
+    else if (row[1] == "speech") d->speech.insert(key);
+    else if (row[1] == "skip") d->skip.insert(key);
+    else if (row[1] == "anaphor") {
+      d->max_anaphor = std::max(d->max_anaphor, word_count(key));
+      add_prefixes(key, d->prefixes);
+      add_first_word(key, kStartsAnaphor, d->first_words);
+      d->anaphors.emplace(key, row.size() > 2 ? title_class(row[2]) : kAnyClass);
+    }
+  }
+  return EntityLexicon{std::move(d)};
+}
+
+namespace {
+
+using Data = EntityLexicon::Data;
+
+// A word of the text as entities see it: one word token, plus a dot that belongs to
+// it ("U.S.", "Gen.") and a possessive ("Macron's", "Macron ' s").
+struct Piece {
+  Span span;               // the whole piece
+  uint32_t name_end = 0;   // end of the piece without its possessive
+  uint32_t token = 0;      // its word token
+  uint32_t sentence = 0;
+  std::string key;         // normalised, no dots, no possessive
+  std::string key_full;    // with the possessive
+  bool cap = false;
+  bool caps = false;       // all capitals
+  bool possessive = false;
+  bool stop = false;
+  bool initial = false;    // starts its sentence (or a quotation in it)
+  uint8_t gap = 0;         // to the previous piece: 0 break, 1 space, 2 hyphen
+  uint8_t starts = 0;      // kStarts* bits of its key
+};
+
+enum class Seg : uint8_t { kTitle, kNat, kGaz, kUnk };
+
+struct Segment {
+  Seg kind;
+  uint32_t first, last;    // pieces, inclusive
+  int ref = -1;            // gazetteer entry, nationality, or title class
+};
+
+enum class Kind : uint8_t { kGaz, kNat, kName };
+
+// One mention before coreference.
+struct Raw {
+  Span span;
+  uint32_t sentence = 0;
+  Kind kind = Kind::kName;
+  int ref = -1;              // gazetteer entry or nationality
+  std::string surface;       // the words as written, possessive stripped
+  std::string role;
+  int role_nat = -1;         // nationality named in the role
+  int title = -1;            // title class
+  std::array<int, 6> votes{};
+  bool weak = false;         // from a headline: kept only if it joins a stronger one
+  bool speech = false;
+};
+
+struct Anaphor {
+  Span span;
+  uint32_t sentence = 0;
+  int cls = kAnyClass;       // title class wanted
+  std::string noun;          // "president", "leader"
+  int nat = -1;
+  bool pronoun_he = false;   // "he"/"she" starting a sentence
+};
+
+// Byte length of the horizontal space at `pos` (ASCII, no-break and the other
+// Unicode spaces news pages are full of), 0 when there is none.
+size_t space_at(std::string_view s, size_t pos) {
+  auto u = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
+  unsigned c = u(pos);
+  if (c == ' ' || c == '\t' || c == '\r') return 1;
+  if (c == 0xC2 && u(pos + 1) == 0xA0) return 2;                        // U+00A0
+  if (c == 0xE2 && u(pos + 1) == 0x80 && (u(pos + 2) <= 0x8B || u(pos + 2) == 0xAF)) {
+    return 3;                                                           // U+2000..200B, 202F
+  }
+  if (c == 0xE2 && u(pos + 1) == 0x81 && u(pos + 2) == 0x9F) return 3;  // U+205F
+  if (c == 0xE3 && u(pos + 1) == 0x80 && u(pos + 2) == 0x80) return 3;  // U+3000
+  return 0;
+}
+
+// True when [from, to) of `s` is one or more horizontal spaces.
+bool only_spaces(std::string_view s, size_t from, size_t to) {
+  if (from >= to) return false;
+  while (from < to) {
+    size_t n = space_at(s, from);
+    if (n == 0) return false;
+    from += n;
+  }
+  return from == to;
+}
+
+bool is_opening(std::string_view norm) {
+  return norm == "\"" || norm == "'" || norm == "(" || norm == ":" || norm == "“" ||
+         norm == "‘" || norm == "«" || norm == "-";
+}
+
+bool is_apostrophe(std::string_view s) { return s == "'" || s == "’" || s == "‘" || s == "`"; }
+
+int type_index(EntityType t) { return static_cast<int>(t); }
+
+class Finder {
+ public:
+  Finder(std::string_view text, const Data& lex, const WordNet& wn, Analysis& out)
+      : text_(text), lex_(lex), wn_(wn), out_(out) {}
+
+  void run() {
+    build_pieces();
+    if (pieces_.empty()) return;
+    // Sentence-initial words are judged by how the rest of the text writes them.
+    for (const Piece& p : pieces_) {
+      if (p.initial && p.cap) initial_keys_.emplace(p.key, 0);
+    }
+    std::vector<uint32_t> sentence_first(out_.sentences.size() + 1, 0);
+    {
+      size_t i = 0;
+      for (uint32_t s = 0; s <= out_.sentences.size(); ++s) {
+        while (i < pieces_.size() && pieces_[i].sentence < s) ++i;
+        sentence_first[s] = static_cast<uint32_t>(i);
+      }
+    }
+    headline_.assign(out_.sentences.size(), false);
+    for (uint32_t s = 0; s < out_.sentences.size(); ++s) {
+      headline_[s] = is_headline(sentence_first[s], sentence_first[s + 1], s);
+      for (uint32_t i = sentence_first[s]; i < sentence_first[s + 1]; ++i) {
+        const Piece& p = pieces_[i];
+        if (p.cap && (p.initial || headline_[s])) continue;
+        auto it = initial_keys_.find(p.key);
+        if (it != initial_keys_.end()) it->second |= p.cap ? kSeenCapitalised : kSeenLower;
+      }
+    }
+    for (uint32_t s = 0; s < out_.sentences.size(); ++s) {
+      scan_sentence(sentence_first[s], sentence_first[s + 1], s);
+    }
+    cluster();
+  }
+
+ private:
+  // ---- pieces ------------------------------------------------------------------
+
+  void build_pieces() {
+    const auto& toks = out_.tokens;
+    pieces_.reserve(toks.size());
+    for (uint32_t t = 0; t < toks.size(); ++t) {
+      const Token& tok = toks[t];
+      if (!tok.is_word) continue;
+      Piece p;
+      p.token = t;
+      p.sentence = tok.sentence;
+      p.span = tok.span;
+      std::string_view surface = tok.span.of(text_);
+      p.cap = tok.capitalized;
+      p.stop = tok.is_stop;
+      for (char c : tok.norm) {
+        if (c != '.') p.key.push_back(c);
+      }
+      uint32_t next = t + 1;
+      auto glued = [&](uint32_t k) {
+        return k < toks.size() && toks[k].span.begin == toks[k - 1].span.end;
+      };
+      // A dot after an abbreviation belongs to it: "U.S." (ICU gives "U.S" and ".")
+      // and the title abbreviations ("Gen.", "Mr.").
+      if (glued(next) && toks[next].norm == "." &&
+          (surface.find('.') != std::string_view::npos ||
+           (p.cap && lex_.titles.count(p.key) && surface.size() <= 4))) {
+        p.span.end = toks[next].span.end;
+        ++next;
+      }
+      p.name_end = p.span.end;
+      p.key_full = p.key;
+      // Possessive inside the token ("Macron's") or split by the segmenter.
+      if (p.key.size() > 2 && p.key.compare(p.key.size() - 2, 2, "'s") == 0) {
+        p.possessive = true;
+        p.key.resize(p.key.size() - 2);
+        // The apostrophe is one byte (') or three (U+2019, U+2018).
+        size_t cut = surface.size() >= 2 && surface[surface.size() - 2] == '\'' ? surface.size() - 2
+                     : surface.size() >= 4                                    ? surface.size() - 4
+                                                                              : surface.size();
+        p.name_end = tok.span.begin + static_cast<uint32_t>(cut);
+      } else if (glued(next) && is_apostrophe(toks[next].norm)) {
+        if (glued(next + 1) && toks[next + 1].norm == "s") {
+          p.possessive = true;
+          p.key_full = p.key + "'s";
+          p.span.end = toks[next + 1].span.end;
+          next += 2;
+        } else if (!p.key.empty() && p.key.back() == 's' &&
+                   (next + 1 >= toks.size() || !glued(next + 1))) {
+          // Plural possessive: "Republicans'".
+          p.possessive = true;
+          p.span.end = toks[next].span.end;
+          ++next;
+        }
+      }
+      p.caps = all_caps(text_.substr(p.span.begin, p.name_end - p.span.begin));
+      if (auto it = lex_.first_words.find(p.key); it != lex_.first_words.end()) {
+        p.starts = it->second;
+      }
+      if (p.possessive) {
+        if (auto it = lex_.first_words.find(p.key_full); it != lex_.first_words.end()) {
+          p.starts |= it->second;
+        }
+      }
+      // Relation to the previous piece.
+      if (!pieces_.empty() && pieces_.back().sentence == p.sentence) {
+        const Piece& prev = pieces_.back();
+        uint32_t from = prev.span.end;
+        if (from <= p.span.begin) {
+          std::string_view gap = text_.substr(from, p.span.begin - from);
+          if (only_spaces(text_, from, p.span.begin)) {
+            p.gap = 1;
+          } else if (gap == "-" || gap == "‑") {
+            p.gap = 2;
+          }
+        }
+      }
+      // Sentence start, or just after an opening quotation mark or colon.
+      if (pieces_.empty() || pieces_.back().sentence != p.sentence) {
+        p.initial = true;
+      } else if (t > 0 && !toks[t - 1].is_word && is_opening(toks[t - 1].norm)) {
+        p.initial = true;
+      }
+      pieces_.push_back(std::move(p));
+      t = next - 1;
+    }
+  }
+
+  // Title-case lines (headlines, teasers, section labels) capitalise ordinary words;
+  // a sentence ending in a full stop is prose however many names it lists.
+  bool is_headline(uint32_t a, uint32_t b, uint32_t s) const {
+    if (s < out_.sentences.size() && out_.sentences[s].is_heading) return true;
+    if (s < out_.sentences.size()) {
+      std::string_view sent = out_.sentences[s].span.of(text_);
+      size_t last = sent.find_last_not_of(" \t\r\n\"'\xE2\x80\x9D\x99)");
+      if (last != std::string_view::npos && sent[last] == '.') return false;
+    }
+    int cap = 0, lower = 0;
+    for (uint32_t i = a; i < b; ++i) {
+      const Piece& p = pieces_[i];
+      const Token& t = out_.tokens[p.token];
+      if (t.is_number || p.stop) continue;
+      if (p.cap) ++cap;
+      else ++lower;
+    }
+    if (lower == 0) return cap >= 2;
+    return cap >= 4 && cap * 10 >= (cap + lower) * 6;
+  }
+
+  // ---- lexicon matches -------------------------------------------------------------
+
+  // Longest phrase of `map` starting at piece i within [i, end); 0 when none.
+  template <typename Map, typename Check>
+  size_t longest(const Map& map, size_t max_words, uint32_t i, uint32_t end, int& ref,
+                 Check&& check) const {
+    std::string key;
+    size_t best = 0;
+    size_t words = 0;
+    for (uint32_t j = i; j < end; ++j) {
+      if (j > i && pieces_[j].gap == 0) break;
+      if (j > i) key.push_back(pieces_[j].gap == 2 ? '-' : ' ');
+      words += 1;
+      if (words > max_words) break;
+      // The last word may carry a possessive; inner words keep theirs.
+      size_t base = key.size();
+      key += pieces_[j].key;
+      auto it = map.find(key);
+      if (it != map.end() && check(it->second, i, j)) {
+        best = j - i + 1;
+        ref = value_of(it->second);
+      }
+      key.resize(base);
+      key += pieces_[j].key_full;
+      if (j + 1 < end && !lex_.prefixes.count(key)) break;
+    }
+    return best;
+  }
+
+  static int value_of(const Data::Alias& a) { return static_cast<int>(a.entry); }
+  static int value_of(const Data::Title& t) { return t.cls; }
+  static int value_of(uint32_t n) { return static_cast<int>(n); }
+  static int value_of(TitleClass c) { return c; }
+
+  // The three matches are asked for many times per piece: each is computed once (up
+  // to the sentence end, where every match stops anyway) and clipped to `end`.
+  struct Match {
+    int8_t len = -1;  // -1: not computed yet
+    int ref = -1;
+  };
+
+  size_t cached(std::vector<Match>& cache, uint32_t i, uint32_t end, int& ref,
+                size_t (Finder::*compute)(uint32_t, uint32_t, int&) const) const {
+    if (cache.empty()) cache.resize(pieces_.size());
+    Match& m = cache[i];
+    if (m.len < 0) {
+      int r = -1;
+      m.len = static_cast<int8_t>((this->*compute)(i, static_cast<uint32_t>(pieces_.size()), r));
+      m.ref = r;
+    }
+    if (m.len == 0) return 0;
+    if (i + static_cast<uint32_t>(m.len) > end) return (this->*compute)(i, end, ref);
+    ref = m.ref;
+    return static_cast<size_t>(m.len);
+  }
+
+  size_t match_gazetteer(uint32_t i, uint32_t end, int& ref) const {
+    return cached(gazetteer_cache_, i, end, ref, &Finder::compute_gazetteer);
+  }
+  size_t match_title(uint32_t i, uint32_t end, int& ref) const {
+    return cached(title_cache_, i, end, ref, &Finder::compute_title);
+  }
+  size_t match_nationality(uint32_t i, uint32_t end, int& ref) const {
+    return cached(nationality_cache_, i, end, ref, &Finder::compute_nationality);
+  }
+
+  size_t compute_gazetteer(uint32_t i, uint32_t end, int& ref) const {
+    if (!pieces_[i].cap || !(pieces_[i].starts & kStartsGazetteer)) return 0;
+    return longest(lex_.gazetteer, lex_.max_gazetteer, i, end, ref,
+                   [&](const Data::Alias& a, uint32_t from, uint32_t to) {
+                     if (!a.caps) return pieces_[to].cap || to > from;
+                     for (uint32_t k = from; k <= to; ++k) {
+                       if (!pieces_[k].caps) return false;
+                     }
+                     return true;
+                   });
+  }
+  size_t compute_title(uint32_t i, uint32_t end, int& ref) const {
+    if (!(pieces_[i].starts & kStartsTitle)) return 0;
+    return longest(lex_.titles, lex_.max_title, i, end, ref,
+                   [&](const Data::Title& t, uint32_t from, uint32_t to) {
+                     if (t.dotted && text_[pieces_[to].span.end - 1] != '.') return false;
+                     return !t.caps || pieces_[from].caps;
+                   });
+  }
+  size_t compute_nationality(uint32_t i, uint32_t end, int& ref) const {
+    if (!pieces_[i].cap || !(pieces_[i].starts & kStartsNationality)) return 0;
+    return longest(lex_.nationality, lex_.max_nationality, i, end, ref,
+                   [](uint32_t, uint32_t, uint32_t) { return true; });
+  }
+
+  // ---- sentences -------------------------------------------------------------------
+
+  bool common_word(const Piece& p) const {
+    if (p.stop) return true;
+    auto it = initial_keys_.find(p.key);
+    uint8_t seen = it == initial_keys_.end() ? 0 : it->second;
+    if (seen & kSeenCapitalised) return false;
+    if (seen & kSeenLower) return true;
+    if (wn_.synsets(p.key).empty()) return false;
+    EntityType t;
+    return !wn_.instance_type(std::string(p.span.of(text_).substr(0, p.name_end - p.span.begin)), t);
+  }
+
+  // A stopword, unless written in capitals ("US" is not "us").
+  static bool function_word(const Piece& p) { return p.stop && !p.caps; }
+
+  bool is_cue(const Piece& p) const {
+    return lex_.org_cues.count(p.key) || lex_.place_cues.count(p.key);
+  }
+
+  void scan_sentence(uint32_t a, uint32_t b, uint32_t s) {
+    bool headline = headline_[s];
+    int prev_end = -1;          // last piece of the previous run
+    uint32_t prev_start = 0;
+    for (uint32_t i = a; i < b;) {
+      const Piece& p = pieces_[i];
+      if (i == a && (p.key == "he" || p.key == "she") && s > 0) {
+        Anaphor an;
+        an.span = {p.span.begin, p.name_end};
+        an.sentence = s;
+        an.pronoun_he = true;
+        anaphors_.push_back(an);
+        ++i;
+        continue;
+      }
+      if (p.key == "the") {
+        uint32_t next = try_anaphor(i, b, s);
+        if (next > i) {
+          i = next;
+          continue;
+        }
+      }
+      int ref = -1;
+      bool start = false;
+      if (!p.cap) {
+        // A lower-case role right before an unknown name: "spokesperson Wang Wenbin".
+        size_t len = match_title(i, b, ref);
+        if (len > 0 && ref != kHonorific && i + len < b && pieces_[i + len].cap &&
+            pieces_[i + len].gap == 1 && !lowercase_ambiguous(i, len) &&
+            unknown_at(static_cast<uint32_t>(i + len), b)) {
+          start = true;
+        }
+      } else if (lex_.skip.count(p.key) || (p.stop && !p.caps)) {
+        // Months, days and capitalised function words are not names on their own;
+        // the gazetteer may still start here ("The Hague").
+        int g;
+        start = match_gazetteer(i, b, g) > 1;
+      } else if (p.initial) {
+        int g;
+        start = match_gazetteer(i, b, g) > 0 || match_title(i, b, g) > 0 ||
+                match_nationality(i, b, g) > 0 || !common_word(p);
+        if (!start && i + 1 < b && pieces_[i + 1].cap && pieces_[i + 1].gap == 1) {
+          // "Supreme Court ruled": a common adjective opening an organisation name.
+          start = is_cue(pieces_[i + 1]) ||
+                  (i + 2 < b && pieces_[i + 2].gap == 1 && is_cue(pieces_[i + 2]));
+        }
+      } else {
+        start = true;
+      }
+      if (!start) {
+        ++i;
+        continue;
+      }
+      uint32_t end = run_at(i, b, s, headline, prev_end, prev_start);
+      prev_start = i;
+      prev_end = static_cast<int>(end) - 1;
+      i = end;
+    }
+  }
+
+  bool lowercase_ambiguous(uint32_t i, size_t len) const {
+    if (len > 1) return false;
+    static const std::unordered_set<std::string_view> kAmbiguous = {
+        "major", "general", "head", "father", "justice", "miss", "lady", "chair", "deputy",
+        "lord", "sir", "dame", "speaker", "representative", "leader", "founder"};
+    return kAmbiguous.count(pieces_[i].key) > 0;
+  }
+
+  bool unknown_at(uint32_t i, uint32_t b) const {
+    int r;
+    return match_gazetteer(i, b, r) == 0 && match_title(i, b, r) == 0 &&
+           match_nationality(i, b, r) == 0 && !pieces_[i].stop && !lex_.skip.count(pieces_[i].key);
+  }
+
+  // "the French leader", "the top Japanese official", "The French head of state":
+  // a role noun without a name, referring back to a person. Returns the piece after
+  // it, or i when there is none.
+  uint32_t try_anaphor(uint32_t i, uint32_t b, uint32_t s) {
+    static const std::unordered_set<std::string_view> kModifiers = {
+        "top", "senior", "former", "then", "current", "visiting", "new", "veteran", "outgoing",
+        "embattled", "incumbent", "powerful", "chief"};
+    uint32_t j = i + 1;
+    while (j < b && pieces_[j].gap != 0 && kModifiers.count(pieces_[j].key)) ++j;
+    int nat = -1;
+    if (j < b && pieces_[j].gap != 0) {
+      int r;
+      size_t len = match_nationality(j, b, r);
+      if (len > 0) {
+        nat = r;
+        j += static_cast<uint32_t>(len);
+      }
+    }
+    if (j >= b || pieces_[j].gap == 0) return i;
+    int cls = -1;
+    if (!(pieces_[j].starts & kStartsAnaphor)) return i;
+    size_t len = longest(lex_.anaphors, lex_.max_anaphor, j, b, cls,
+                         [](TitleClass, uint32_t, uint32_t) { return true; });
+    if (len == 0) return i;
+    uint32_t last = j + static_cast<uint32_t>(len) - 1;
+    // A name right after makes it a title ("the French President Emmanuel Macron").
+    if (last + 1 < b && pieces_[last + 1].cap && pieces_[last + 1].gap == 1) return i;
+    Anaphor an;
+    an.span = {pieces_[i].span.begin, pieces_[last].name_end};
+    an.sentence = s;
+    an.cls = cls;
+    for (uint32_t k = j; k <= last; ++k) {
+      if (!an.noun.empty()) an.noun.push_back(' ');
+      an.noun += pieces_[k].key;
+    }
+    an.nat = nat;
+    anaphors_.push_back(an);
+    return last + 1;
+  }
+
+  // Builds the run starting at piece i, turns it into mentions; returns its end.
+  uint32_t run_at(uint32_t i, uint32_t b, uint32_t s, bool headline, int prev_end,
+                  uint32_t prev_start) {
+    std::vector<Segment> segs;
+    bool has_org_cue = false;
+    uint32_t j = i;
+    while (j < b) {
+      const Piece& p = pieces_[j];
+      if (j > i && (p.gap == 0 || pieces_[j - 1].possessive)) break;
+      size_t g = 0, t = 0, n = 0;
+      int gr = -1, tr = -1, nr = -1;
+      g = match_gazetteer(j, b, gr);
+      t = match_title(j, b, tr);
+      if (t > 0 && !p.cap && j > i) t = 0;  // lower-case titles only open a run
+      n = match_nationality(j, b, nr);
+      size_t best = std::max({g, t, n});
+      if (best > 0 && (p.cap || j == i)) {
+        Segment seg{Seg::kGaz, j, static_cast<uint32_t>(j + best - 1), gr};
+        if (t == best) seg = {Seg::kTitle, j, seg.last, tr};
+        else if (n == best && g < best) seg = {Seg::kNat, j, seg.last, nr};
+        else if (n == best && g == best) {
+          // "Japanese" is both; a nationality reads better before a title.
+          seg = {Seg::kNat, j, seg.last, nr};
+        }
+        segs.push_back(seg);
+        j = seg.last + 1;
+        continue;
+      }
+      if (p.cap && !(p.stop && !p.caps) && !lex_.skip.count(p.key)) {
+        if (is_cue(p)) has_org_cue = true;
+        if (!segs.empty() && segs.back().kind == Seg::kUnk && segs.back().last + 1 == j) {
+          segs.back().last = j;
+        } else {
+          segs.push_back({Seg::kUnk, j, j, -1});
+        }
+        ++j;
+        continue;
+      }
+      if (segs.empty()) break;
+      // Connectors inside names: "Ministry of Foreign Affairs", "Ambassador to the US".
+      static const std::unordered_set<std::string_view> kParticles = {
+          "de", "du", "des", "la", "le", "al", "el", "bin", "van", "von", "der",
+          "da", "di", "del", "dos", "y"};
+      bool after_title = segs.back().kind == Seg::kTitle;
+      // Name particles join freely ("Lula da Silva"); "of", "for" and "and" only
+      // inside organisation and place names ("Ministry of Health", "Gulf of Mexico"),
+      // so "Bill Cassidy of Louisiana" stays a person and a place.
+      bool ok = kParticles.count(p.key) ||
+                ((p.key == "of" || p.key == "for" || p.key == "and") && has_org_cue) ||
+                (after_title && (p.key == "to" || p.key == "at" || p.key == "of"));
+      if (!ok) break;
+      uint32_t k = j + 1;
+      if (k < b && pieces_[k].gap == 1 && pieces_[k].key == "the") ++k;
+      if (k >= b || pieces_[k].gap != 1 || !pieces_[k].cap || function_word(pieces_[k])) break;
+      // The connector joins the UNK segment or the title's role.
+      if (segs.back().kind == Seg::kUnk) {
+        segs.back().last = k - 1;
+      } else if (!after_title && !has_org_cue) {
+        // "Japan of ..." is not a name; only unknown words and titles take connectors.
+        if (segs.back().kind != Seg::kGaz) break;
+        segs.push_back({Seg::kUnk, j, k - 1, -1});
+      } else {
+        segs.push_back({Seg::kUnk, j, k - 1, -2});  // -2: connector only
+      }
+      j = k;
+    }
+    if (segs.empty()) return i + 1;
+    uint32_t end = segs.back().last + 1;
+    interpret(segs, i, b, s, headline, prev_end, prev_start);
+    return end;
+  }
+
+  bool segment_has_cue(const Segment& sg, bool& place) const {
+    bool org = false;
+    place = false;
+    for (uint32_t k = sg.first; k <= sg.last; ++k) {
+      if (lex_.org_cues.count(pieces_[k].key)) org = true;
+    }
+    if (lex_.place_cues.count(pieces_[sg.last].key)) place = true;
+    return org;
+  }
+
+  std::string words(uint32_t first, uint32_t last) const {
+    std::string out;
+    uint32_t begin = pieces_[first].span.begin;
+    uint32_t end = pieces_[last].name_end;
+    bool space = false;
+    for (uint32_t k = begin; k < end; ++k) {
+      char c = text_[k];
+      size_t n = space_at(text_, k);
+      if (n > 0 || c == '\n') {
+        space = true;
+        k += n > 1 ? static_cast<uint32_t>(n - 1) : 0;
+        continue;
+      }
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.push_back(c);
+    }
+    return out;
+  }
+
+  void interpret(std::vector<Segment>& segs, uint32_t run_start, uint32_t b,
+                 uint32_t s, bool headline, int prev_end, uint32_t prev_start) {
+    // Names with an organisation cue swallow the nationalities, places and titles
+    // around them: "Chinese Ministry of Foreign Affairs", "Japan Coast Guard".
+    for (size_t k = 0; k < segs.size(); ++k) {
+      bool place = false;
+      if (segs[k].kind != Seg::kUnk || !segment_has_cue(segs[k], place)) continue;
+      size_t from = k, to = k;
+      while (from > 0 && segs[from - 1].kind != Seg::kTitle) --from;
+      while (to + 1 < segs.size() &&
+             (segs[to + 1].kind == Seg::kUnk || segs[to + 1].kind == Seg::kGaz) &&
+             !(segs[to + 1].kind == Seg::kUnk && segs[to + 1].ref != -2 && to + 2 < segs.size() &&
+               segs[to + 2].kind == Seg::kTitle)) {
+        ++to;
+      }
+      // A title right before a cue name is part of it ("General Motors").
+      if (from == k && from > 0 && segs[from - 1].kind == Seg::kTitle &&
+          segs[from - 1].last + 1 == segs[k].first) {
+        --from;
+        while (from > 0 && segs[from - 1].kind != Seg::kTitle) --from;
+      }
+      Segment merged{Seg::kUnk, segs[from].first, segs[to].last, -3};  // -3: cued
+      segs.erase(segs.begin() + static_cast<long>(from), segs.begin() + static_cast<long>(to) + 1);
+      segs.insert(segs.begin() + static_cast<long>(from), merged);
+      k = from;
+    }
+    uint32_t role_from = run_start;
+    bool role_from_prev = false;
+    // An adjacent previous run joins the role: "China's Defense Minister Li Shangfu",
+    // "Pentagon chief Lloyd Austin".
+    if (prev_end >= 0 && static_cast<uint32_t>(prev_end) + 1 == run_start &&
+        pieces_[run_start].gap == 1 &&
+        (pieces_[prev_end].possessive || !pieces_[run_start].cap)) {
+      role_from_prev = true;
+    }
+    int pending_nat = -1;
+    int run_nat = -1;
+    if (role_from_prev) run_nat = nationality_of_run(prev_start, static_cast<uint32_t>(prev_end));
+    for (size_t k = 0; k < segs.size(); ++k) {
+      Segment& sg = segs[k];
+      if (sg.kind == Seg::kTitle) {
+        // The name after the title, maybe past "to the US".
+        size_t name = k + 1;
+        size_t gaz_in_role = SIZE_MAX;
+        if (name < segs.size() && segs[name].kind == Seg::kUnk && segs[name].ref == -2 &&
+            name + 2 < segs.size() && segs[name + 1].kind == Seg::kGaz &&
+            segs[name + 2].kind == Seg::kUnk) {
+          gaz_in_role = name + 1;
+          name += 2;
+        }
+        bool place = false;
+        if (name < segs.size() && segs[name].kind == Seg::kUnk && segs[name].ref == -1 &&
+            !segment_has_cue(segs[name], place) && !place &&
+            segs[name].last - segs[name].first < 4) {
+          uint32_t role_end = gaz_in_role != SIZE_MAX ? segs[gaz_in_role].last : sg.last;
+          uint32_t rf = role_from_prev ? prev_start : role_from;
+          Raw r = name_mention(segs[name], s, headline);
+          r.title = sg.ref;
+          r.votes[type_index(EntityType::kPerson)] += 4;
+          if (sg.ref != kHonorific) {
+            r.role = words(rf, role_end);
+            if (role_from_prev && pieces_[prev_end].possessive) {
+              // words() stops at name_end only for the last piece; keep "China's".
+              r.role = std::string(text_.substr(pieces_[rf].span.begin,
+                                                pieces_[role_end].name_end - pieces_[rf].span.begin));
+              collapse_spaces(r.role);
+            }
+            r.role_nat = pending_nat >= 0 ? pending_nat : run_nat;
+          }
+          for (size_t q = k + 1; q < name; ++q) {
+            if (segs[q].kind == Seg::kGaz) emit_gazetteer(segs[q], s, headline, &r.role_nat);
+          }
+          raws_.push_back(std::move(r));
+          after_run(segs[name], b, s);
+          role_from = segs[name].last + 1;
+          role_from_prev = false;
+          pending_nat = -1;
+          k = name;
+          continue;
+        }
+        continue;  // a title alone names nobody
+      }
+      // Is this segment part of a role (a title follows later, before any name)?
+      bool in_role = false;
+      for (size_t q = k + 1; q < segs.size(); ++q) {
+        if (segs[q].kind == Seg::kTitle) {
+          in_role = true;
+          break;
+        }
+        if (segs[q].kind == Seg::kUnk && segs[q].ref != -2) break;
+      }
+      if (sg.kind == Seg::kNat) {
+        if (in_role) {
+          pending_nat = sg.ref;
+        } else {
+          emit_nationality(sg, s, headline);
+        }
+      } else if (sg.kind == Seg::kGaz) {
+        int nat = -1;
+        emit_gazetteer(sg, s, headline, &nat);
+        if (in_role) pending_nat = nat;
+      } else if (sg.ref != -2 && !in_role) {
+        Raw r = name_mention(sg, s, headline);
+        bool place = false;
+        bool org = sg.ref == -3 || segment_has_cue(sg, place);
+        if (org) r.votes[type_index(EntityType::kOrganisation)] += 3;
+        if (place && !org) r.votes[type_index(EntityType::kPlace)] += 3;
+        if (pieces_[sg.first].caps && sg.first == sg.last) {
+          r.votes[type_index(EntityType::kOrganisation)] += 1;
+        }
+        EntityType wt;
+        if (wn_.instance_type(r.surface, wt)) r.votes[type_index(wt)] += 2;
+        raws_.push_back(std::move(r));
+        after_run(sg, b, s);
+      }
+    }
+  }
+
+  static void collapse_spaces(std::string& s) {
+    std::string out;
+    bool space = false;
+    for (size_t k = 0; k < s.size(); ++k) {
+      char c = s[k];
+      size_t n = space_at(s, k);
+      if (n > 0 || c == '\n') {
+        space = true;
+        k += n > 1 ? n - 1 : 0;
+        continue;
+      }
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.push_back(c);
+    }
+    s = std::move(out);
+  }
+
+  int nationality_of_run(uint32_t first, uint32_t last) const {
+    for (uint32_t k = first; k <= last; ++k) {
+      int r = -1;
+      if (match_nationality(k, last + 1, r) > 0) return r;
+      if (match_gazetteer(k, last + 1, r) > 0) return lex_.entries[r].nationality;
+    }
+    return -1;
+  }
+
+  Raw name_mention(const Segment& sg, uint32_t s, bool headline) const {
+    Raw r;
+    r.span = {pieces_[sg.first].span.begin, pieces_[sg.last].name_end};
+    r.sentence = s;
+    r.kind = Kind::kName;
+    r.surface = words(sg.first, sg.last);
+    r.weak = headline;
+    return r;
+  }
+
+  void emit_gazetteer(const Segment& sg, uint32_t s, bool headline, int* nat) {
+    Raw r;
+    r.span = {pieces_[sg.first].span.begin, pieces_[sg.last].name_end};
+    r.sentence = s;
+    r.kind = Kind::kGaz;
+    r.ref = sg.ref;
+    r.surface = words(sg.first, sg.last);
+    r.weak = false;  // known names are safe even in headlines
+    if (nat && *nat < 0) *nat = lex_.entries[sg.ref].nationality;
+    raws_.push_back(std::move(r));
+  }
+
+  void emit_nationality(const Segment& sg, uint32_t s, bool headline) {
+    Raw r;
+    r.span = {pieces_[sg.first].span.begin, pieces_[sg.last].name_end};
+    r.sentence = s;
+    r.kind = Kind::kNat;
+    r.ref = sg.ref;
+    r.surface = words(sg.first, sg.last);
+    raws_.push_back(std::move(r));
+  }
+
+  // Cues right after (or before) a name: a speech verb, an "(ACRONYM)".
+  void after_run(const Segment& sg, uint32_t b, uint32_t s) {
+    Raw& r = raws_.back();
+    uint32_t next = sg.last + 1;
+    if (next < b && lex_.speech.count(pieces_[next].key)) {
+      // "Tanaka said", and the appositive "the skipper, Arne Holt, said".
+      uint32_t from = pieces_[sg.last].span.end;
+      std::string_view between = text_.substr(from, pieces_[next].span.begin - from);
+      if (pieces_[next].gap == 1 ||
+          (!between.empty() && between[0] == ',' && only_spaces(text_, from + 1, pieces_[next].span.begin))) {
+        r.speech = true;
+      }
+    }
+    if (sg.first > 0 && pieces_[sg.first].gap == 1 && pieces_[sg.first - 1].sentence == s &&
+        lex_.speech.count(pieces_[sg.first - 1].key)) {
+      r.speech = true;
+    }
+    if (r.speech && !pieces_[sg.first].caps) r.votes[type_index(EntityType::kPerson)] += 1;
+    // "Quadrilateral Security Dialogue (QUAD)": the acronym names the same entity.
+    if (next < pieces_.size() && sg.last > sg.first && pieces_[next].caps &&
+        pieces_[next].sentence == s) {
+      std::string_view between =
+          text_.substr(pieces_[sg.last].span.end, pieces_[next].span.begin - pieces_[sg.last].span.end);
+      size_t after_end = pieces_[next].span.end;
+      while (!between.empty() && space_at(between, 0) > 0) between.remove_prefix(space_at(between, 0));
+      if (between == "(" && after_end < text_.size() &&
+          text_[after_end] == ')' &&
+          std::tolower(static_cast<unsigned char>(pieces_[next].key[0])) ==
+              std::tolower(static_cast<unsigned char>(text_[r.span.begin]))) {
+        acronyms_.push_back({static_cast<uint32_t>(raws_.size() - 1), next});
+      }
+    }
+  }
+
+  // ---- coreference ----------------------------------------------------------------
+
+  std::string cluster_key(const Raw& r) const {
+    switch (r.kind) {
+      case Kind::kGaz: return "g:" + std::to_string(r.ref);
+      case Kind::kNat: return "n:" + std::to_string(r.ref);
+      default: return "w:" + r.surface;
+    }
+  }
+
+  int find(int x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void unite(int a, int b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+  void cluster() {
+    std::unordered_map<std::string, int> ids;
+    std::vector<int> raw_id(raws_.size());
+    std::vector<std::string> keys;
+    for (size_t k = 0; k < raws_.size(); ++k) {
+      std::string key = cluster_key(raws_[k]);
+      auto [it, fresh] = ids.emplace(key, static_cast<int>(keys.size()));
+      if (fresh) keys.push_back(key);
+      raw_id[k] = it->second;
+    }
+    parent_.resize(keys.size());
+    std::iota(parent_.begin(), parent_.end(), 0);
+    // Acronyms defined in the text ("Quadrilateral Security Dialogue (QUAD)") join
+    // the name before them.
+    for (auto [raw, piece] : acronyms_) {
+      uint32_t begin = pieces_[piece].span.begin;
+      for (size_t k = raw + 1; k < raws_.size(); ++k) {
+        if (raws_[k].span.begin == begin) {
+          unite(raw_id[raw], raw_id[k]);
+          break;
+        }
+      }
+    }
+    // Surname (or any single word) of a multi-word name: "Macron" joins "Emmanuel
+    // Macron". Candidates are names that no cue calls an organisation or a place.
+    std::vector<int> person_votes(keys.size(), 0), other_votes(keys.size(), 0);
+    for (size_t k = 0; k < raws_.size(); ++k) {
+      const Raw& r = raws_[k];
+      person_votes[raw_id[k]] += r.votes[type_index(EntityType::kPerson)];
+      other_votes[raw_id[k]] += r.votes[type_index(EntityType::kOrganisation)] +
+                                r.votes[type_index(EntityType::kPlace)];
+    }
+    std::unordered_map<std::string, std::vector<int>> by_word;  // word -> multiword names
+    for (size_t k = 0; k < raws_.size(); ++k) {
+      const Raw& r = raws_[k];
+      if (r.kind != Kind::kName || r.surface.find(' ') == std::string::npos) continue;
+      if (other_votes[raw_id[k]] > person_votes[raw_id[k]]) continue;
+      size_t pos = 0;
+      while (pos < r.surface.size()) {
+        size_t sp = r.surface.find(' ', pos);
+        if (sp == std::string::npos) sp = r.surface.size();
+        std::string w = r.surface.substr(pos, sp - pos);
+        if (!w.empty() && is_upper_ascii(w[0]) | (static_cast<unsigned char>(w[0]) >= 0x80)) {
+          auto& v = by_word[w];
+          if (std::find(v.begin(), v.end(), raw_id[k]) == v.end()) v.push_back(raw_id[k]);
+        }
+        pos = sp + 1;
+      }
+    }
+    for (size_t k = 0; k < raws_.size(); ++k) {
+      const Raw& r = raws_[k];
+      if (r.kind != Kind::kName || r.surface.find(' ') != std::string::npos) continue;
+      auto it = by_word.find(r.surface);
+      if (it == by_word.end()) continue;
+      // Prefer a person, then the earliest.
+      int best = -1;
+      for (int cand : it->second) {
+        if (best < 0 || person_votes[find(cand)] > person_votes[find(best)]) best = cand;
+      }
+      unite(raw_id[k], best);
+    }
+
+    // Entities from clusters.
+    struct Acc {
+      int first_raw = -1;
+      std::array<int, 6> votes{};
+      int gaz = -1, nat = -1;
+      bool strong = false;
+      uint32_t classes = 0;
+      std::vector<int> nats;
+    };
+    std::unordered_map<int, Acc> accs;
+    std::vector<int> order;
+    for (size_t k = 0; k < raws_.size(); ++k) {
+      int root = find(raw_id[k]);
+      auto [it, fresh] = accs.emplace(root, Acc{});
+      Acc& a = it->second;
+      const Raw& r = raws_[k];
+      if (fresh) order.push_back(root);
+      if (a.first_raw < 0 || r.span.begin < raws_[a.first_raw].span.begin) {
+        a.first_raw = static_cast<int>(k);
+      }
+      for (int t = 0; t < 6; ++t) a.votes[t] += r.votes[t];
+      if (r.kind == Kind::kGaz && a.gaz < 0) a.gaz = r.ref;
+      if (r.kind == Kind::kNat && a.nat < 0) a.nat = r.ref;
+      if (!r.weak) a.strong = true;
+      if (r.title >= 0) a.classes |= 1u << r.title;
+      if (r.role_nat >= 0) a.nats.push_back(r.role_nat);
+    }
+    std::sort(order.begin(), order.end(), [&](int x, int y) {
+      return raws_[accs[x].first_raw].span.begin < raws_[accs[y].first_raw].span.begin;
+    });
+    std::unordered_map<int, int> entity_of;
+    for (int root : order) {
+      Acc& a = accs[root];
+      if (!a.strong) continue;
+      Entity e;
+      if (a.gaz >= 0) {
+        e.name = lex_.entries[a.gaz].name;
+        e.type = lex_.entries[a.gaz].type;
+      } else if (a.nat >= 0) {
+        e.name = lex_.nationalities[a.nat].adjective;
+        e.type = EntityType::kNationality;
+      } else {
+        int best = -1, best_votes = 0;
+        for (int t = 0; t < 6; ++t) {
+          if (a.votes[t] > best_votes) {
+            best = t;
+            best_votes = a.votes[t];
+          }
+        }
+        e.type = best < 0 ? EntityType::kOther : static_cast<EntityType>(best);
+      }
+      entity_of[root] = static_cast<int>(out_.entities.size());
+      out_.entities.push_back(std::move(e));
+      classes_.push_back(a.classes);
+      nats_.push_back(a.nats);
+    }
+    for (size_t k = 0; k < raws_.size(); ++k) {
+      auto it = entity_of.find(find(raw_id[k]));
+      if (it == entity_of.end()) continue;
+      Entity& e = out_.entities[it->second];
+      const Raw& r = raws_[k];
+      e.mentions.push_back({r.span, r.sentence, false});
+      if (!r.role.empty() && std::find(e.roles.begin(), e.roles.end(), r.role) == e.roles.end()) {
+        e.roles.push_back(r.role);
+      }
+      if (std::find(e.aliases.begin(), e.aliases.end(), r.surface) == e.aliases.end()) {
+        e.aliases.push_back(r.surface);
+      }
+    }
+    for (Entity& e : out_.entities) {
+      if (e.name.empty()) {
+        // The longest full form seen: most words, then most bytes; acronyms last.
+        for (const std::string& s : e.aliases) {
+          auto rank = [](const std::string& x) {
+            return std::make_pair(all_caps(x) ? 0 : word_count(x), x.size());
+          };
+          if (e.name.empty() || rank(s) > rank(e.name)) e.name = s;
+        }
+      }
+      std::erase(e.aliases, e.name);
+    }
+    resolve_anaphors();
+    for (Entity& e : out_.entities) {
+      std::sort(e.mentions.begin(), e.mentions.end(),
+                [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
+      e.mentions.erase(std::unique(e.mentions.begin(), e.mentions.end(),
+                                   [](const Mention& x, const Mention& y) {
+                                     return x.span == y.span;
+                                   }),
+                       e.mentions.end());
+    }
+  }
+
+  // 0: no; 1: the role fits and no nationality is known; 2: role and nationality fit.
+  int role_matches(size_t e, const Anaphor& an) const {
+    const Entity& ent = out_.entities[e];
+    if (ent.type != EntityType::kPerson || ent.roles.empty()) return 0;
+    int score = 2;
+    if (an.nat >= 0) {
+      const auto& ns = nats_[e];
+      if (ns.empty()) {
+        score = 1;
+      } else if (std::find(ns.begin(), ns.end(), an.nat) == ns.end()) {
+        return 0;
+      }
+    }
+    if (an.cls == kAnyClass) return score;
+    if (classes_[e] & (1u << an.cls)) return score;
+    for (const std::string& role : ent.roles) {
+      if (phrase_key(role).find(an.noun) != std::string::npos) return score;
+    }
+    return 0;
+  }
+
+  void resolve_anaphors() {
+    std::sort(anaphors_.begin(), anaphors_.end(),
+              [](const Anaphor& x, const Anaphor& y) { return x.span.begin < y.span.begin; });
+    for (const Anaphor& an : anaphors_) {
+      int best = -1, best_score = 0;
+      uint32_t best_pos = 0;
+      for (size_t e = 0; e < out_.entities.size(); ++e) {
+        const Entity& ent = out_.entities[e];
+        if (ent.type != EntityType::kPerson) continue;
+        if (an.pronoun_he) {
+          // The first person named in the previous sentence: usually its subject.
+          for (const Mention& m : ent.mentions) {
+            if (m.sentence + 1 == an.sentence && !m.pronoun &&
+                (best < 0 || m.span.begin < best_pos)) {
+              best = static_cast<int>(e);
+              best_pos = m.span.begin;
+            }
+          }
+          continue;
+        }
+        int score = role_matches(e, an);
+        if (score == 0) continue;
+        for (const Mention& m : ent.mentions) {
+          if (m.span.begin >= an.span.begin) continue;
+          if (best < 0 || score > best_score || (score == best_score && m.span.begin > best_pos)) {
+            best = static_cast<int>(e);
+            best_pos = m.span.begin;
+            best_score = score;
+          }
+        }
+      }
+      if (best < 0) continue;
+      out_.entities[best].mentions.push_back({an.span, an.sentence, true});
+      // "the French leader" taught us the nationality of a bare "President".
+      if (an.nat >= 0 && nats_[best].empty()) nats_[best].push_back(an.nat);
+    }
+  }
+
+  std::string_view text_;
+  const Data& lex_;
+  const WordNet& wn_;
+  Analysis& out_;
+  std::vector<Piece> pieces_;
+  mutable std::vector<Match> gazetteer_cache_, title_cache_, nationality_cache_;
+  std::vector<bool> headline_;
+  // Keys of sentence-initial pieces -> kSeen* bits from the rest of the text.
+  static constexpr uint8_t kSeenCapitalised = 1, kSeenLower = 2;
+  std::unordered_map<std::string_view, uint8_t> initial_keys_;
+  std::vector<Raw> raws_;
+  std::vector<Anaphor> anaphors_;
+  std::vector<std::pair<uint32_t, uint32_t>> acronyms_;       // (raw, acronym piece)
+  std::vector<int> parent_;
+  std::vector<uint32_t> classes_;
+  std::vector<std::vector<int>> nats_;
+};
+
+}  // namespace
+
+void find_entities(std::string_view text, const EntityLexicon& lexicon, const WordNet& wordnet,
+                   Analysis& out) {
+  out.entities.clear();
+  if (!lexicon.data || out.tokens.empty()) return;
+  Finder(text, *lexicon.data, wordnet, out).run();
+}
+
 }  // namespace parallax::analyze

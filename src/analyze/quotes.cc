@@ -1,7 +1,1557 @@
-// STUB: replaced by the real quote finder.
+// Direct and indirect quotes: a linear scan of the text for quotation marks, a scan of
+// the tokens for attribution cues (hash lookups on norms and stems), then one pass that
+// ties each quotation to its cue and each cue to its speaker.
+//
+// Conventions (the contract of Analysis::quotes):
+// - A split quotation ("We are ready," he said, "but not yet.") gives one Quote per
+//   quoted part, each with the same cue and speaker.
+// - A quotation of fewer than four words counts only when a cue is in its sentence and
+//   it is not a capitalised name in quotation marks; otherwise it is a scare quote.
+// - An indirect quote is emitted for a cue unless its reported clause starts with a
+//   quotation (X said: "..."), which the direct Quote already covers. Quoted fragments
+//   inside a reported clause also give direct Quotes.
+// - A quotation left open at the end of a paragraph runs to the paragraph's end (the
+//   convention for quotes spanning paragraphs).
 #include "quotes.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "lexicon.h"
+#include "text.h"
+
 namespace parallax::analyze {
-struct QuoteLexicon::Data {};
-Result<QuoteLexicon> QuoteLexicon::load() { return QuoteLexicon{std::make_shared<Data>()}; }
-void find_quotes(std::string_view, const QuoteLexicon&, Analysis&) {}
+
+namespace {
+
+// The lexicons are English; so are their stems.
+constexpr std::string_view kLexiconLanguage = "en";
+
+enum class CueKind : uint8_t { kVerb, kPhrase, kSource };
+enum class NounKind : uint8_t { kMedia, kDocument, kAnonymous, kOrganisation, kRole, kRoleAny };
+
+struct CueEntry {
+  CueKind kind = CueKind::kVerb;
+  float weight = 1.0f;
+  std::vector<std::string> words;  // normalised words (one for a verb)
+  std::vector<std::string> stems;
+};
+
+struct NounEntry {
+  NounKind kind = NounKind::kAnonymous;
+  bool name_only = false;  // matches capitalised words only (an outlet's name)
+  std::vector<std::string> words;
+};
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::vector<std::string> split_words(std::string_view s) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t b = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > b) words.push_back(normalize(s.substr(b, i - b)));
+  }
+  return words;
+}
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// Regular English inflections of a verb lemma, so cues match even where no stemmer
+// runs (an unknown language, or a stem that differs from the lemma's).
+void english_forms(const std::string& v, std::vector<std::string>& out) {
+  out.push_back(v);
+  if (v.size() < 2) return;
+  char last = v.back();
+  char before = v[v.size() - 2];
+  bool consonant_y = last == 'y' && !is_vowel(before);
+  std::string stem_e = last == 'e' ? v.substr(0, v.size() - 1) : v;
+  if (ends_with(v, "s") || ends_with(v, "x") || ends_with(v, "z") || ends_with(v, "ch") ||
+      ends_with(v, "sh") || ends_with(v, "o")) {
+    out.push_back(v + "es");
+  } else if (consonant_y) {
+    out.push_back(v.substr(0, v.size() - 1) + "ies");
+  } else {
+    out.push_back(v + "s");
+  }
+  if (consonant_y) {
+    out.push_back(v.substr(0, v.size() - 1) + "ied");
+  } else {
+    out.push_back(stem_e + "ed");
+  }
+  out.push_back((last == 'e' && before != 'e' ? stem_e : v) + "ing");
+  // Doubled final consonant ("admitted", "committing").
+  if (!is_vowel(last) && last != 'y' && last != 'w' && last != 'x' && is_vowel(before)) {
+    out.push_back(v + last + "ed");
+    out.push_back(v + last + "ing");
+  }
+}
+
+NounKind* parse_noun_kind(std::string_view s, NounKind& k) {
+  if (s == "media") k = NounKind::kMedia;
+  else if (s == "document") k = NounKind::kDocument;
+  else if (s == "anonymous") k = NounKind::kAnonymous;
+  else if (s == "organisation") k = NounKind::kOrganisation;
+  else if (s == "role") k = NounKind::kRole;
+  else if (s == "role-any") k = NounKind::kRoleAny;
+  else return nullptr;
+  return &k;
+}
+
+}  // namespace
+
+struct QuoteLexicon::Data {
+  std::vector<CueEntry> cues;
+  std::unordered_map<std::string, uint32_t> verb_forms;  // exact norm -> cue
+  std::unordered_map<std::string, uint32_t> verb_stems;  // stem -> cue (verbs without listed forms)
+  std::unordered_map<std::string, std::vector<uint32_t>> phrases;  // first word -> cues, longest first
+  std::unordered_set<std::string> audience;
+  std::vector<NounEntry> nouns;
+  std::unordered_map<std::string, std::vector<uint32_t>> nouns_by_first;  // longest first
+  std::unordered_set<std::string> noun_words;  // every word of every noun entry
+};
+
+Result<QuoteLexicon> QuoteLexicon::load() {
+  auto data = std::make_shared<Data>();
+  std::string_view attribution = embedded_lexicon("attribution.tsv");
+  if (attribution.empty()) return not_found("attribution.tsv: lexicon is not embedded");
+  std::string_view sources = embedded_lexicon("sources.tsv");
+  if (sources.empty()) return not_found("sources.tsv: lexicon is not embedded");
+
+  for (const auto& row : lexicon_rows(attribution)) {
+    if (row.size() < 2 || row[0].empty()) {
+      return invalid_input("attribution.tsv: row without a kind: " + std::string(row[0]));
+    }
+    std::string_view kind = row[1];
+    if (kind == "audience") {
+      data->audience.insert(normalize(row[0]));
+      continue;
+    }
+    CueEntry e;
+    if (kind == "verb") e.kind = CueKind::kVerb;
+    else if (kind == "phrase") e.kind = CueKind::kPhrase;
+    else if (kind == "source") e.kind = CueKind::kSource;
+    else return invalid_input("attribution.tsv: unknown kind '" + std::string(kind) + "'");
+    if (row.size() > 2 && !row[2].empty()) e.weight = std::strtof(std::string(row[2]).c_str(), nullptr);
+    e.words = split_words(row[0]);
+    if (e.words.empty()) continue;
+    for (const auto& w : e.words) e.stems.push_back(stem(w, kLexiconLanguage));
+    uint32_t idx = static_cast<uint32_t>(data->cues.size());
+    if (e.kind == CueKind::kVerb) {
+      std::vector<std::string> forms;
+      if (row.size() > 3 && !row[3].empty()) {
+        std::string_view list = row[3];
+        size_t p = 0;
+        while (p <= list.size()) {
+          size_t c = list.find(',', p);
+          if (c == std::string_view::npos) c = list.size();
+          if (c > p) forms.push_back(normalize(list.substr(p, c - p)));
+          p = c + 1;
+        }
+      } else {
+        english_forms(e.words[0], forms);
+        data->verb_stems.emplace(e.stems[0], idx);
+      }
+      for (auto& f : forms) data->verb_forms.emplace(std::move(f), idx);
+    } else {
+      data->phrases[e.words[0]].push_back(idx);
+    }
+    data->cues.push_back(std::move(e));
+  }
+  for (auto& [first, list] : data->phrases) {
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
+      return data->cues[a].words.size() > data->cues[b].words.size();
+    });
+  }
+
+  for (const auto& row : lexicon_rows(sources)) {
+    NounEntry e;
+    if (row.size() < 2 || !parse_noun_kind(row[1], e.kind)) {
+      return invalid_input("sources.tsv: bad kind in row '" + std::string(row[0]) + "'");
+    }
+    e.name_only = row.size() > 2 && row[2].substr(0, 4) == "name";
+    e.words = split_words(row[0]);
+    if (e.words.empty()) continue;
+    for (const auto& w : e.words) data->noun_words.insert(w);
+    data->nouns_by_first[e.words[0]].push_back(static_cast<uint32_t>(data->nouns.size()));
+    data->nouns.push_back(std::move(e));
+  }
+  for (auto& [first, list] : data->nouns_by_first) {
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
+      return data->nouns[a].words.size() > data->nouns[b].words.size();
+    });
+  }
+  return QuoteLexicon{std::move(data)};
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Small word classes. These are grammar, not vocabulary: closed classes of English.
+// ---------------------------------------------------------------------------
+
+using WordSet = std::unordered_set<std::string_view>;
+
+const WordSet& determiners() {
+  static const WordSet s = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+                            "this", "these", "those", "whose", "any", "no", "every", "each",
+                            "such", "another", "one's"};
+  return s;
+}
+
+// Auxiliaries and adverbs that may stand between a subject and its speech verb.
+const WordSet& verb_fillers() {
+  static const WordSet s = {
+      "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "will",
+      "would", "could", "can", "may", "might", "should", "must", "shall", "did", "does", "do",
+      "also", "then", "again", "once", "later", "earlier", "further", "now", "still", "already",
+      "just", "even", "often", "always", "later", "first", "too", "separately", "soon"};
+  return s;
+}
+
+const WordSet& negations() {
+  static const WordSet s = {"not", "never", "n't", "no", "neither", "nor", "declined", "refused",
+                            "declining", "refusing", "without", "cannot"};
+  return s;
+}
+
+// Words that end a subject noun phrase on its left: a new clause starts after them.
+const WordSet& clause_words() {
+  static const WordSet s = {"that", "which", "who", "whom", "and", "but", "while", "because",
+                            "although", "though", "if", "when", "whereas", "as", "after",
+                            "before", "since", "so", "or", "where", "whether", "unless",
+                            "until", "once"};
+  return s;
+}
+
+// Words a clause may start with before its subject.
+const WordSet& clause_openers() {
+  static const WordSet s = {"but", "and", "however", "meanwhile", "then", "also", "yet", "so",
+                            "with", "while", "still", "now", "moreover", "furthermore",
+                            "additionally", "instead", "thus", "therefore", "indeed", "later",
+                            "earlier", "separately", "finally", "nevertheless", "nonetheless",
+                            "in", "on", "at", "by"};
+  return s;
+}
+
+// Words that end a source noun phrase on its right ("said X on Monday").
+const WordSet& right_stops(bool inverted) {
+  static const WordSet by = {"on", "during", "after", "before", "when", "while", "as", "that",
+                             "who", "which", "whose", "where", "last", "this", "yesterday",
+                             "today", "because", "but", "since", "is", "are", "was", "were",
+                             "has", "have", "had", "will", "would", "could", "can", "may",
+                             "might", "should", "must"};
+  static const WordSet inv = [] {
+    WordSet s = by;
+    for (std::string_view w : {"in", "at", "and", "to", "earlier", "later", "recently", "adding"})
+      s.insert(w);
+    return s;
+  }();
+  return inverted ? inv : by;
+}
+
+const WordSet& auxiliaries() {
+  static const WordSet s = {"is", "are", "was", "were", "has", "have", "had", "will", "would",
+                            "could", "can", "may", "might", "should", "must", "shall", "did",
+                            "does", "do"};
+  return s;
+}
+
+// Subject pronouns and what they may stand for.
+enum class Pronoun : uint8_t { kNone, kPerson, kPlural, kThing };
+Pronoun pronoun_of(std::string_view norm) {
+  if (norm == "he" || norm == "she") return Pronoun::kPerson;
+  if (norm == "they") return Pronoun::kPlural;
+  if (norm == "it") return Pronoun::kThing;
+  return Pronoun::kNone;
+}
+
+UChar32 decode_at(std::string_view s, size_t i, int32_t* len) {
+  int32_t j = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), j, static_cast<int32_t>(s.size()), c);
+  *len = j - static_cast<int32_t>(i);
+  return c < 0 ? 0xFFFD : c;
+}
+
+UChar32 decode_before(std::string_view s, size_t i) {
+  if (i == 0) return 0;
+  int32_t j = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, j, c);
+  return c < 0 ? 0xFFFD : c;
+}
+
+bool is_space_cp(UChar32 c) { return c == 0 || u_isUWhiteSpace(c); }
+
+// ---------------------------------------------------------------------------
+// Quotation marks
+// ---------------------------------------------------------------------------
+
+enum class Family : uint8_t { kDouble, kSingle, kCorner, kAngleSingle };
+enum class Role : uint8_t { kOpen, kClose, kEither };
+
+struct QuoteMark {
+  uint32_t pos = 0, len = 0;
+  Family family = Family::kDouble;
+  Role role = Role::kEither;
+  bool low = false;  // „ or ‚, which a “ or ‘ may close (German style)
+};
+
+struct Quotation {
+  Span outer;    // including the marks
+  Span content;  // without the marks, trimmed
+  bool closed = true;
+};
+
+// Classifies the quotation mark at text[i] (code point c); false when c is no mark or
+// is an apostrophe there.
+bool classify_mark(std::string_view text, size_t i, UChar32 c, int32_t len, QuoteMark& m) {
+  UChar32 prev = decode_before(text, i);
+  int32_t nl = 0;
+  UChar32 next = i + len < text.size() ? decode_at(text, i + len, &nl) : 0;
+  bool prev_open = is_space_cp(prev) || (prev != 0 && (u_ispunct(prev) && !u_hasBinaryProperty(
+                                                                              prev, UCHAR_QUOTATION_MARK)) &&
+                                        prev != '.' && prev != ',' && prev != '!' && prev != '?');
+  if (prev == '(' || prev == '[' || prev == 0x2014 || prev == 0x2013 || prev == '-' || prev == ':') prev_open = true;
+  bool prev_word = prev != 0 && (u_isalnum(prev) || u_hasBinaryProperty(prev, UCHAR_ALPHABETIC));
+  bool next_space = is_space_cp(next);
+  bool next_word = next != 0 && (u_isalnum(next) || u_hasBinaryProperty(next, UCHAR_ALPHABETIC));
+  bool open_pos = (i == 0 || prev_open) && !next_space;
+  bool close_pos = !is_space_cp(prev) && (next_space || !next_word);
+  m.pos = static_cast<uint32_t>(i);
+  m.len = static_cast<uint32_t>(len);
+  m.low = false;
+  switch (c) {
+    case 0x201C:  // “
+      m.family = Family::kDouble;
+      m.role = open_pos || !close_pos ? Role::kOpen : Role::kEither;
+      return true;
+    case 0x201D:  // ”
+      m.family = Family::kDouble;
+      m.role = close_pos || !open_pos ? Role::kClose : Role::kEither;
+      return true;
+    case 0x201E:  // „
+      m.family = Family::kDouble;
+      m.role = Role::kOpen;
+      m.low = true;
+      return true;
+    case 0x00AB:  // «
+      m.family = Family::kDouble;
+      m.role = Role::kOpen;
+      return true;
+    case 0x00BB:  // »
+      m.family = Family::kDouble;
+      m.role = Role::kClose;
+      return true;
+    case '"':
+    case 0xFF02:
+      m.family = Family::kDouble;
+      m.role = open_pos && !close_pos ? Role::kOpen : close_pos && !open_pos ? Role::kClose : Role::kEither;
+      return true;
+    case 0x300C:  // 「
+    case 0x300E:  // 『
+      m.family = Family::kCorner;
+      m.role = Role::kOpen;
+      return true;
+    case 0x300D:  // 」
+    case 0x300F:  // 』
+      m.family = Family::kCorner;
+      m.role = Role::kClose;
+      return true;
+    case 0x2039:  // ‹
+      m.family = Family::kAngleSingle;
+      m.role = Role::kOpen;
+      return true;
+    case 0x203A:  // ›
+      m.family = Family::kAngleSingle;
+      m.role = Role::kClose;
+      return true;
+    case 0x201A:  // ‚
+      m.family = Family::kSingle;
+      m.role = Role::kOpen;
+      m.low = true;
+      return !prev_word;
+    case 0x2018:  // ‘ after a letter is a mistyped apostrophe ("Macron‘s")
+      m.family = Family::kSingle;
+      m.role = Role::kOpen;
+      return open_pos && !prev_word;
+    case 0x2019:  // ’ inside a word is an apostrophe ("France’s")
+    case '\'':
+      m.family = Family::kSingle;
+      if (open_pos && !prev_word && next_word && c == '\'') {
+        m.role = Role::kOpen;
+        return true;
+      }
+      if (close_pos && !next_word && !is_space_cp(prev)) {
+        m.role = Role::kClose;
+        return true;
+      }
+      return false;
+    default:
+      return false;
+  }
+}
+
+bool is_double_mark(UChar32 c) {
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0xAB || c == 0xBB || c == 0xFF02;
+}
+
+// Trims space, and either all punctuation (a reported clause) or only a trailing
+// comma, semicolon, colon or single period (a quotation). A closing quotation mark
+// whose opening mark stays inside is kept.
+Span trim_span(std::string_view text, Span s, bool strip_punct) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  while (s.begin < s.end) {
+    int32_t len = 0;
+    UChar32 c = decode_at(text, s.begin, &len);
+    bool drop = u_isUWhiteSpace(c) || (strip_punct && u_ispunct(c) && c != '(' && c != '[');
+    if (!drop) break;
+    s.begin += len;
+  }
+  int marks = 0;
+  if (strip_punct) {
+    for (int32_t i = static_cast<int32_t>(s.begin); i < static_cast<int32_t>(s.end);) {
+      UChar32 c;
+      U8_NEXT(bytes, i, static_cast<int32_t>(s.end), c);
+      marks += is_double_mark(c);
+    }
+  }
+  while (s.end > s.begin) {
+    int32_t j = static_cast<int32_t>(s.end);
+    UChar32 c;
+    U8_PREV(bytes, static_cast<int32_t>(s.begin), j, c);
+    if (c < 0) break;
+    bool drop;
+    if (u_isUWhiteSpace(c)) {
+      drop = true;
+    } else if (strip_punct) {
+      drop = u_ispunct(c) && c != ')' && c != ']' && c != '?' && c != '!' && c != 0x2026;
+      if (drop && is_double_mark(c)) {
+        if (marks % 2 == 0) break;  // it closes a quotation inside the clause
+        --marks;
+      }
+    } else {
+      drop = c == ',' || c == ';' || c == ':' ||
+             (c == '.' && !(s.end >= s.begin + 3 && text.substr(s.end - 3, 3) == "..."));
+    }
+    if (!drop) break;
+    s.end = static_cast<uint32_t>(j);
+  }
+  return s;
+}
+
+// Every quotation in the text, in order. Marks pair within a paragraph (a line break
+// ends one); an opening mark left open at the paragraph's end runs to it.
+std::vector<Quotation> find_quotations(std::string_view text) {
+  std::vector<Quotation> found;
+  struct Open {
+    bool set = false;
+    QuoteMark mark;
+  };
+  Open open[4];
+  auto emit = [&](const QuoteMark& o, uint32_t close_begin, uint32_t close_end, bool closed) {
+    Quotation q;
+    q.outer = {o.pos, close_end};
+    q.content = trim_span(text, {o.pos + o.len, close_begin}, false);
+    q.closed = closed;
+    if (!q.content.empty()) found.push_back(q);
+  };
+  auto end_paragraph = [&](uint32_t end) {
+    for (int f = 0; f < 4; ++f) {
+      // Only double-family quotations carry on to the paragraph's end; an unmatched
+      // single mark is far more often an apostrophe.
+      if (open[f].set && (f == static_cast<int>(Family::kDouble) || f == static_cast<int>(Family::kCorner))) {
+        emit(open[f].mark, end, end, false);
+      }
+      open[f].set = false;
+    }
+  };
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b == '\n') {
+      end_paragraph(static_cast<uint32_t>(i));
+      ++i;
+      continue;
+    }
+    if (b != '"' && b != '\'' && b < 0xC2) {
+      ++i;
+      continue;
+    }
+    int32_t len = 1;
+    UChar32 c = b < 0x80 ? static_cast<UChar32>(b) : decode_at(text, i, &len);
+    QuoteMark m;
+    if (!classify_mark(text, i, c, len, m)) {
+      i += std::max(len, 1);
+      continue;
+    }
+    int f = static_cast<int>(m.family);
+    Open& o = open[f];
+    bool inside_double = open[static_cast<int>(Family::kDouble)].set || open[static_cast<int>(Family::kCorner)].set;
+    if (m.family == Family::kSingle && inside_double && !o.set) {
+      // A single quotation inside a double one is part of it.
+      i += len;
+      continue;
+    }
+    if (!o.set) {
+      if (m.role != Role::kClose) o = {true, m};
+    } else {
+      bool closes = m.role != Role::kOpen || (o.mark.low && (c == 0x201C || c == 0x2018));
+      if (closes) {
+        emit(o.mark, m.pos, m.pos + m.len, true);
+        o.set = false;
+        if (m.family == Family::kDouble || m.family == Family::kCorner) open[static_cast<int>(Family::kSingle)].set = false;
+      } else {
+        o.mark = m;  // the earlier opener was never closed
+      }
+    }
+    i += len;
+  }
+  end_paragraph(static_cast<uint32_t>(text.size()));
+  std::sort(found.begin(), found.end(),
+            [](const Quotation& a, const Quotation& b) { return a.outer.begin < b.outer.begin; });
+  return found;
+}
+
+// ---------------------------------------------------------------------------
+// The finder
+// ---------------------------------------------------------------------------
+
+constexpr int32_t kNone = -1;
+
+struct Cue {
+  uint32_t first = 0, last = 0;  // tokens
+  uint32_t entry = 0;
+  CueKind kind = CueKind::kVerb;
+  float weight = 1.0f;
+  bool ing = false;  // a participle ("saying", "warning")
+
+  // Filled by attribute().
+  bool attributed = false;
+  int32_t sp_b = kNone, sp_e = kNone;  // speaker tokens [sp_b, sp_e)
+  int32_t ct_b = kNone, ct_e = kNone;  // reported clause tokens [ct_b, ct_e)
+  bool has_that = false;               // "said that", "said:"
+  bool consumed = false;               // tied to a direct quotation next to it
+};
+
+struct Record {
+  bool direct = false;
+  Span content;
+  int32_t cue = kNone;  // index into cues
+  int32_t inherit = kNone;  // for a quotation without cue: the id of the record it continues
+  uint32_t sentence = 0;
+  uint32_t order = 0;   // byte offset used to order records
+  int32_t id = kNone;   // position before ordering (what `inherit` refers to)
+};
+
+struct Resolved {
+  Span span;
+  std::string name;
+  int32_t entity = kNone;
+  SourceKind kind = SourceKind::kUnknown;
+};
+
+class Finder {
+ public:
+  Finder(std::string_view text, const QuoteLexicon::Data& lex, Analysis& out)
+      : text_(text), lex_(lex), out_(out), toks_(out.tokens) {}
+
+  void run() {
+    if (toks_.empty() || out_.sentences.empty()) return;
+    index_mentions();
+    quotations_ = find_quotations(text_);
+    mark_inside_quotes();
+    find_cues();
+    std::vector<Record> records;
+    attribute_quotations(records);
+    add_indirect(records);
+    for (size_t i = 0; i < records.size(); ++i) records[i].id = static_cast<int32_t>(i);
+    std::stable_sort(records.begin(), records.end(),
+                     [](const Record& a, const Record& b) { return a.order < b.order; });
+    resolve_all(records);
+  }
+
+ private:
+  // --- token helpers -------------------------------------------------------
+  std::string_view norm(int32_t i) const { return toks_[i].norm; }
+  std::string_view tok_text(int32_t i) const { return toks_[i].span.of(text_); }
+  bool is_word(int32_t i) const { return toks_[i].is_word; }
+  uint32_t sent_first(uint32_t s) const { return out_.sentences[s].first_token; }
+  uint32_t sent_end(uint32_t s) const {
+    return out_.sentences[s].first_token + out_.sentences[s].token_count;
+  }
+  bool punct_is(int32_t i, std::string_view p) const { return !is_word(i) && norm(i) == p; }
+  // A hyphen or apostrophe joined to the words on both sides ("NATO-China").
+  bool is_joiner(int32_t i) const {
+    if (is_word(i) || i == 0 || i + 1 >= static_cast<int32_t>(toks_.size())) return false;
+    std::string_view n = norm(i);
+    if (n != "-" && n != "'" && n != "." && n != "&") return false;
+    return toks_[i - 1].span.end == toks_[i].span.begin && toks_[i].span.end == toks_[i + 1].span.begin &&
+           is_word(i - 1) && is_word(i + 1);
+  }
+  bool is_quote_tok(int32_t i) const {
+    if (is_word(i)) return false;
+    int32_t len = 0;
+    UChar32 c = decode_at(text_, toks_[i].span.begin, &len);
+    return u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK) || c == 0x300C || c == 0x300D;
+  }
+  bool is_terminal(int32_t i) const {
+    if (is_word(i)) return false;
+    std::string_view n = norm(i);
+    return n == "." || n == "!" || n == "?" || n == "..." || n == "…";
+  }
+  // Punctuation that ends a noun phrase (anything but a joiner).
+  bool is_break(int32_t i) const { return !is_word(i) && !is_joiner(i); }
+
+  int32_t first_token_at(uint32_t pos) const {
+    auto it = std::lower_bound(toks_.begin(), toks_.end(), pos,
+                               [](const Token& t, uint32_t p) { return t.span.begin < p; });
+    return static_cast<int32_t>(it - toks_.begin());
+  }
+  int32_t last_token_before(uint32_t pos) const {
+    auto it = std::lower_bound(toks_.begin(), toks_.end(), pos,
+                               [](const Token& t, uint32_t p) { return t.span.end <= p; });
+    return static_cast<int32_t>(it - toks_.begin()) - 1;
+  }
+  uint32_t sentence_at(uint32_t pos) const {
+    int32_t t = first_token_at(pos);
+    if (t >= static_cast<int32_t>(toks_.size())) t = static_cast<int32_t>(toks_.size()) - 1;
+    return toks_[t].sentence;
+  }
+  int words_in(Span s) const {
+    int n = 0;
+    for (int32_t i = first_token_at(s.begin); i < static_cast<int32_t>(toks_.size()) && toks_[i].span.end <= s.end; ++i)
+      n += is_word(i);
+    return n;
+  }
+  Span token_span(int32_t b, int32_t e) const { return {toks_[b].span.begin, toks_[e - 1].span.end}; }
+
+  // --- quotations and cues -------------------------------------------------
+  void mark_inside_quotes() {
+    in_quote_.assign(toks_.size(), kNone);
+    for (size_t q = 0; q < quotations_.size(); ++q) {
+      const Span& c = quotations_[q].content;
+      for (int32_t i = first_token_at(c.begin); i < static_cast<int32_t>(toks_.size()) && toks_[i].span.begin < c.end; ++i)
+        in_quote_[i] = static_cast<int32_t>(q);
+    }
+  }
+
+  bool word_matches(int32_t i, const std::string& w, const std::string& s) const {
+    return is_word(i) && (norm(i) == w || toks_[i].stem == s);
+  }
+
+  void find_cues() {
+    cue_at_.assign(toks_.size(), kNone);
+    cue_end_at_.assign(toks_.size(), kNone);
+    const int32_t n = static_cast<int32_t>(toks_.size());
+    for (int32_t i = 0; i < n; ++i) {
+      if (!is_word(i) || in_quote_[i] != kNone) continue;
+      Cue c;
+      bool found = false;
+      // Phrases first: "according to", "cited as saying".
+      if (auto it = lex_.phrases.find(std::string(norm(i))); it != lex_.phrases.end()) {
+        for (uint32_t e : it->second) {
+          const CueEntry& entry = lex_.cues[e];
+          int32_t j = i;
+          size_t k = 0;
+          for (; k < entry.words.size() && j < n; ++k, ++j) {
+            if (!word_matches(j, entry.words[k], entry.stems[k])) break;
+          }
+          if (k == entry.words.size()) {
+            c.first = i;
+            c.last = j - 1;
+            c.entry = e;
+            found = true;
+            break;
+          }
+        }
+      }
+      if (!found) {
+        std::string_view nm = norm(i);
+        auto it = lex_.verb_forms.find(std::string(nm));
+        if (it != lex_.verb_forms.end()) {
+          c.entry = it->second;
+          found = true;
+        } else if (!ends_with(nm, "ly") && !ends_with(nm, "ment") && !ends_with(nm, "ion")) {
+          auto st = lex_.verb_stems.find(toks_[i].stem);
+          if (st != lex_.verb_stems.end()) {
+            c.entry = st->second;
+            found = true;
+          }
+        }
+        c.first = c.last = i;
+        if (found && !verb_use(i)) found = false;
+      }
+      if (!found) continue;
+      const CueEntry& entry = lex_.cues[c.entry];
+      c.kind = entry.kind;
+      c.weight = entry.weight;
+      c.ing = ends_with(norm(c.first), "ing");
+      if (c.kind != CueKind::kSource && negated(c.first)) {
+        i = c.last;
+        continue;
+      }
+      int32_t idx = static_cast<int32_t>(cues_.size());
+      cue_at_[c.first] = idx;
+      cue_end_at_[c.last] = idx;
+      cues_.push_back(c);
+      i = c.last;
+    }
+  }
+
+  // False when a verb-form token is a noun or a name here ("his claim", "the United
+  // States", "a stern warning").
+  bool verb_use(int32_t i) const {
+    const Token& t = toks_[i];
+    if (t.capitalized) return false;  // a name, or a title-case headline
+    if (i == 0 || toks_[i - 1].sentence != t.sentence) return true;
+    std::string_view p = norm(i - 1);
+    // After a possessive the word is a noun or an adjective ("Macron's reported
+    // opposition"), also when a stray mark split the possessive off ("Macron‘s").
+    if (determiners().count(p) || (is_word(i - 1) && (ends_with(p, "'s") || ends_with(p, "s'")))) return false;
+    if (p == "s" && i >= 2 && !is_word(i - 2) && toks_[i - 2].span.end == toks_[i - 1].span.begin) return false;
+    if (i >= 2 && toks_[i - 2].sentence == t.sentence && determiners().count(norm(i - 2))) {
+      if (toks_[i - 1].is_number) return false;                                 // "his 2019 claim"
+      if (ends_with(norm(i), "ing") && is_word(i - 1) && !toks_[i - 1].capitalized &&
+          !verb_fillers().count(p))
+        return false;  // "a stern warning"
+    }
+    return true;
+  }
+
+  bool negated(int32_t i) const {
+    uint32_t s = toks_[i].sentence;
+    for (int32_t j = i - 1, k = 0; j >= 0 && k < 3 && toks_[j].sentence == s; --j, ++k) {
+      if (!is_word(j)) return false;
+      std::string_view n = norm(j);
+      if (negations().count(n) || ends_with(n, "n't")) return true;
+      if (!verb_fillers().count(n) && n != "to" && !ends_with(n, "ly")) return false;
+    }
+    return false;
+  }
+
+  // --- speakers -------------------------------------------------------------
+  bool is_filler(int32_t i) const {
+    if (!is_word(i) || toks_[i].capitalized) return false;
+    std::string_view n = norm(i);
+    return verb_fillers().count(n) || (ends_with(n, "ly") && n.size() > 4);
+  }
+
+  // The subject noun phrase that ends just before token `end` (exclusive), within
+  // the sentence: tokens [b, e), or b == e when there is none. `boundary` receives
+  // the token that stopped the scan (or -1 at the sentence's start).
+  std::pair<int32_t, int32_t> left_np(int32_t end, int32_t* boundary, int depth = 0) const {
+    uint32_t s = toks_[end < static_cast<int32_t>(toks_.size()) ? end : end - 1].sentence;
+    int32_t first = static_cast<int32_t>(sent_first(s));
+    int32_t e = end;
+    while (e > first && is_filler(e - 1)) --e;
+    *boundary = e - 1 >= first ? e - 1 : kNone;
+    if (e <= first) return {e, e};
+    if (is_break(e - 1)) return {e, e};
+    std::string_view last = norm(e - 1);
+    if ((last == "who" || last == "which" || last == "that") && depth == 0) {
+      // "a report that said ...": the relative pronoun stands for the noun before it.
+      int32_t inner = kNone;
+      return left_np(e - 1, &inner, depth + 1);
+    }
+    if (clause_words().count(last)) return {e, e};
+    int32_t b = e;
+    while (b > first && !is_break(b - 1) && !(clause_words().count(norm(b - 1)) && !toks_[b - 1].capitalized))
+      --b;
+    *boundary = b - 1 >= first ? b - 1 : kNone;
+    while (b < e && is_word(b) && clause_openers().count(norm(b)) && !toks_[b].capitalized) ++b;
+    while (b < e && is_word(b) && toks_[b].capitalized && clause_openers().count(norm(b)) &&
+           b + 1 < e)
+      ++b;  // "However the ministry said"
+    // An auxiliary inside means the clause has a verb of its own: keep what follows it.
+    for (int32_t k = e - 1; k > b; --k) {
+      if (is_word(k) && auxiliaries().count(norm(k))) {
+        b = k + 1;
+        break;
+      }
+    }
+    while (b < e && !is_word(b)) ++b;
+    int words = 0;
+    for (int32_t k = b; k < e; ++k) words += is_word(k);
+    if (words == 0 || words > 12) return {e, e};
+    return {b, e};
+  }
+
+  // The source noun phrase that starts at token `b`: [b, e).
+  std::pair<int32_t, int32_t> right_np(int32_t b, bool inverted) const {
+    if (b >= static_cast<int32_t>(toks_.size())) return {b, b};
+    uint32_t s = toks_[b].sentence;
+    int32_t end = static_cast<int32_t>(sent_end(s));
+    int32_t e = b;
+    int words = 0;
+    const WordSet& stops = right_stops(inverted);
+    while (e < end && words < 10) {
+      if (is_break(e)) break;
+      if (is_word(e) && words > 0 && !toks_[e].capitalized && stops.count(norm(e))) break;
+      if (is_word(e) && words > 0 && toks_[e].capitalized != toks_[e - 1].capitalized && inverted &&
+          e > b && norm(e) == "in")
+        break;
+      words += is_word(e);
+      ++e;
+    }
+    while (e > b && (!is_word(e - 1) || clause_openers().count(norm(e - 1)))) --e;
+    return {b, e};
+  }
+
+  // The subject of the sentence a participle hangs from ("Macron doubled down,
+  // clarifying that ..."): the speaker of an earlier cue in the sentence, else the first
+  // entity mentioned in it, else its first run of capitalised words.
+  std::pair<int32_t, int32_t> main_subject(const Cue& c) {
+    uint32_t s = toks_[c.first].sentence;
+    int32_t first = static_cast<int32_t>(sent_first(s));
+    for (int32_t k = static_cast<int32_t>(&c - cues_.data()) - 1; k >= 0; --k) {
+      Cue& o = cues_[k];
+      if (toks_[o.first].sentence != s) break;
+      attribute(o);
+      if (o.sp_b != kNone && o.sp_e > o.sp_b) return {o.sp_b, o.sp_e};
+    }
+    for (const auto& m : mentions_) {
+      if (m.sentence != s || m.span.begin < toks_[first].span.begin) continue;
+      if (m.span.begin >= toks_[c.first].span.begin) break;
+      int32_t b = first_token_at(m.span.begin);
+      int32_t e = last_token_before(m.span.end) + 1;
+      if (e > b) return {b, e};
+    }
+    int32_t b = first;
+    while (b < static_cast<int32_t>(c.first) && !(is_word(b) && toks_[b].capitalized && !toks_[b].is_stop)) ++b;
+    int32_t e = b;
+    while (e < static_cast<int32_t>(c.first) && is_word(e) && toks_[e].capitalized) ++e;
+    if (e - b >= 1 && b < static_cast<int32_t>(c.first)) return {b, e};
+    return {kNone, kNone};
+  }
+
+  // The reported clause after a cue: skips "that", a colon, and the listener of "told".
+  void clause_after(Cue& c) {
+    uint32_t s = toks_[c.last].sentence;
+    int32_t end = static_cast<int32_t>(sent_end(s));
+    int32_t i = static_cast<int32_t>(c.last) + 1;
+    int32_t start = i;
+    // "told US media on May 10 that ...": look for "that" a few words on.
+    for (int32_t k = i, words = 0; k < end && words <= 10; ++k) {
+      if (is_word(k)) {
+        ++words;
+        if (norm(k) == "that" && !toks_[k].capitalized) {
+          start = k + 1;
+          c.has_that = true;
+          break;
+        }
+        if (cue_at_[k] != kNone) break;
+      } else if (!is_joiner(k)) {
+        break;
+      }
+    }
+    if (!c.has_that && i < end && !is_word(i) && (norm(i) == ":" || is_quote_tok(i))) c.has_that = true;
+    if (!c.has_that) {
+      while (start < end && is_word(start) && lex_.audience.count(std::string(norm(start)))) ++start;
+    }
+    while (start < end && !is_word(start) && !is_quote_tok(start)) ++start;
+    int32_t e = end;
+    while (e > start && !is_word(e - 1) && !is_quote_tok(e - 1)) --e;
+    c.ct_b = start;
+    c.ct_e = e;
+  }
+
+  // The words before a cue whose source follows it ("..., according to X").
+  void clause_before(Cue& c) {
+    uint32_t s = toks_[c.first].sentence;
+    int32_t b = static_cast<int32_t>(sent_first(s));
+    int32_t e = static_cast<int32_t>(c.first);
+    while (e > b && !is_word(e - 1) && !is_quote_tok(e - 1)) --e;
+    c.ct_b = b;
+    c.ct_e = e;
+  }
+
+  void attribute(Cue& c) {
+    if (c.attributed) return;
+    c.attributed = true;
+    uint32_t s = toks_[c.first].sentence;
+    int32_t send = static_cast<int32_t>(sent_end(s));
+    if (c.kind == CueKind::kSource) {
+      auto [b, e] = right_np(c.last + 1, false);
+      if (e > b) c.sp_b = b, c.sp_e = e;
+      int before = 0;
+      for (int32_t k = sent_first(s); k < static_cast<int32_t>(c.first); ++k) before += is_word(k);
+      if (before >= 3) {
+        clause_before(c);
+      } else {
+        int32_t k = e;
+        while (k < send && !is_word(k) && !is_quote_tok(k)) ++k;
+        c.ct_b = k;
+        int32_t end = send;
+        while (end > k && !is_word(end - 1) && !is_quote_tok(end - 1)) --end;
+        c.ct_e = end;
+      }
+      return;
+    }
+    int32_t boundary = kNone;
+    auto [b, e] = left_np(c.first, &boundary);
+    if (e > b) {
+      c.sp_b = b, c.sp_e = e;
+      clause_after(c);
+      int after = 0;
+      for (int32_t k = c.ct_b; k < c.ct_e; ++k) after += is_word(k);
+      if (after == 0 && boundary != kNone && (punct_is(boundary, ",") || is_quote_tok(boundary))) {
+        // "Tolls will rise, Reuters reported.": the words before the source.
+        int32_t end = boundary;
+        while (end > static_cast<int32_t>(sent_first(s)) && !is_word(end - 1) && !is_quote_tok(end - 1)) --end;
+        c.ct_b = static_cast<int32_t>(sent_first(s));
+        c.ct_e = end;
+      }
+      return;
+    }
+    if (c.ing) {
+      auto [mb, me] = main_subject(c);
+      c.sp_b = mb, c.sp_e = me;
+      clause_after(c);
+      return;
+    }
+    // "X, who ..., said" / "X, the minister, said": the noun before the aside.
+    if (boundary != kNone && punct_is(boundary, ",")) {
+      int32_t first = static_cast<int32_t>(sent_first(s));
+      int32_t k = boundary - 1;
+      while (k >= first && !punct_is(k, ",")) --k;
+      bool name_aside = k >= first && k + 1 < boundary && boundary - (k + 1) <= 5;
+      for (int32_t j = k + 1; name_aside && j < boundary; ++j) {
+        name_aside = (is_word(j) && toks_[j].capitalized) || is_joiner(j);
+      }
+      if (name_aside) {
+        // "the skipper, Arne Holt, said": the aside is the name.
+        c.sp_b = k + 1, c.sp_e = boundary;
+        clause_after(c);
+        return;
+      }
+      if (k > first && k + 1 < boundary && is_word(k + 1)) {
+        std::string_view w = norm(k + 1);
+        if (w == "who" || w == "which" || w == "whose" || determiners().count(w)) {
+          int32_t inner = kNone;
+          auto [ab, ae] = left_np(k, &inner);
+          if (ae > ab) {
+            c.sp_b = ab, c.sp_e = ae;
+            clause_after(c);
+            return;
+          }
+        }
+      }
+    }
+    // "..., said X." / "“...,” said X": the speaker follows.
+    auto [rb, re] = right_np(c.last + 1, true);
+    if (re > rb && !(is_word(rb) && (norm(rb) == "that" || norm(rb) == "to"))) {
+      c.sp_b = rb, c.sp_e = re;
+      clause_before(c);
+      return;
+    }
+    clause_after(c);
+  }
+
+  // --- direct quotations ----------------------------------------------------
+  // A cue just after the closing mark: "...," X said / "...," said X.
+  int32_t cue_after(const Quotation& q) {
+    int32_t n = static_cast<int32_t>(toks_.size());
+    int32_t i = first_token_at(q.outer.end);
+    if (i < n && punct_is(i, ",")) ++i;
+    for (int32_t k = i, steps = 0; k < n && steps < 9; ++k, ++steps) {
+      if (in_quote_[k] != kNone) return kNone;
+      if (cue_at_[k] != kNone) {
+        Cue& c = cues_[cue_at_[k]];
+        attribute(c);
+        // A cue with its own reported clause ("The minister said that ...") is not
+        // this quotation's.
+        if (c.has_that && c.sp_b != kNone && c.sp_b >= i) return kNone;
+        return cue_at_[k];
+      }
+      if (is_break(k)) return kNone;
+    }
+    return kNone;
+  }
+
+  // A cue just before the opening mark: X said: "..." / X warned that "...".
+  int32_t cue_before(const Quotation& q) {
+    int32_t i = last_token_before(q.outer.begin);
+    for (int32_t k = i, steps = 0; k >= 0 && steps < 12; --k, ++steps) {
+      if (is_terminal(k) || is_quote_tok(k) || in_quote_[k] != kNone) {
+        // A closing mark may stand just before: the end of the first part of a split quote.
+        if (is_quote_tok(k) && k + 1 <= i && steps > 0) return kNone;
+        if (!is_quote_tok(k)) return kNone;
+        if (steps > 0) return kNone;
+        continue;
+      }
+      if (cue_end_at_[k] != kNone) return cue_end_at_[k];
+    }
+    return kNone;
+  }
+
+  // The nearest cue in the quotation's sentence(s) outside any quotation.
+  int32_t cue_in_sentence(const Quotation& q) {
+    uint32_t s0 = sentence_at(q.outer.begin);
+    int32_t lt = last_token_before(q.outer.end);
+    uint32_t s1 = lt >= 0 ? toks_[lt].sentence : s0;
+    int32_t best = kNone;
+    uint32_t best_dist = UINT32_MAX;
+    for (uint32_t s = s0; s <= s1 && s < out_.sentences.size(); ++s) {
+      for (int32_t k = sent_first(s); k < static_cast<int32_t>(sent_end(s)); ++k) {
+        if (cue_at_[k] == kNone) continue;
+        const Token& t = toks_[k];
+        uint32_t d = t.span.begin < q.outer.begin ? q.outer.begin - t.span.end : t.span.begin - q.outer.end;
+        if (t.span.begin >= q.outer.begin && t.span.begin < q.outer.end) continue;
+        if (t.span.begin < q.outer.begin) d /= 2;  // a cue before the quotation is likelier its own
+        if (d < best_dist) best = cue_at_[k], best_dist = d;
+      }
+    }
+    return best;
+  }
+
+  bool all_capitalised(Span s) const {
+    bool any = false;
+    for (int32_t i = first_token_at(s.begin); i < static_cast<int32_t>(toks_.size()) && toks_[i].span.end <= s.end; ++i) {
+      if (!is_word(i)) continue;
+      any = true;
+      if (!toks_[i].capitalized && !toks_[i].is_stop) return false;
+    }
+    return any;
+  }
+
+  void attribute_quotations(std::vector<Record>& records) {
+    int32_t last_direct = kNone;
+    for (const Quotation& q : quotations_) {
+      // A quotation nested in one already taken is part of it.
+      if (!records.empty() && records.back().direct && q.content.begin < records.back().content.end &&
+          q.outer.begin >= records.back().content.begin)
+        continue;
+      int words = words_in(q.content);
+      if (words == 0) continue;
+      Record r;
+      r.direct = true;
+      r.content = q.content;
+      r.order = q.content.begin;
+      int32_t cue = cue_after(q);
+      bool adjacent = cue != kNone;
+      if (cue == kNone) {
+        cue = cue_before(q);
+        adjacent = cue != kNone;
+      }
+      if (cue == kNone) cue = cue_in_sentence(q);
+      if (words < 4 && (cue == kNone || (!adjacent && all_capitalised(q.content)))) continue;
+      if (cue != kNone) {
+        Cue& c = cues_[cue];
+        attribute(c);
+        if (adjacent) c.consumed = true;
+        r.cue = cue;
+        r.sentence = toks_[c.first].sentence;
+      } else {
+        r.sentence = sentence_at(q.content.begin);
+        // A quotation standing alone continues the previous one when it is close.
+        if (last_direct != kNone && r.sentence <= records[last_direct].sentence + 2 &&
+            records[last_direct].cue != kNone)
+          r.inherit = last_direct;
+      }
+      if (!q.closed && cue == kNone) pending_open_.push_back(records.size());
+      records.push_back(r);
+      last_direct = static_cast<int32_t>(records.size()) - 1;
+    }
+    // A quotation running to its paragraph's end takes the speaker of the quotation
+    // that opens the next paragraph.
+    for (size_t idx : pending_open_) {
+      if (idx + 1 < records.size() && records[idx + 1].direct && records[idx + 1].cue != kNone &&
+          records[idx + 1].sentence <= records[idx].sentence + 4) {
+        records[idx].inherit = static_cast<int32_t>(idx + 1);
+      }
+    }
+  }
+
+  // --- indirect quotes -------------------------------------------------------
+  void add_indirect(std::vector<Record>& records) {
+    int32_t prev = kNone;  // the last indirect record's cue
+    size_t prev_record = 0;
+    for (size_t ci = 0; ci < cues_.size(); ++ci) {
+      Cue& c = cues_[ci];
+      if (c.consumed) continue;
+      attribute(c);
+      if (c.ct_b == kNone || c.ct_e <= c.ct_b) continue;
+      bool has_speaker = c.sp_b != kNone && c.sp_e > c.sp_b;
+      if (c.kind == CueKind::kSource && !has_speaker) continue;
+      if (c.kind == CueKind::kVerb && c.weight < 0.5f && !c.has_that) continue;
+      if (!has_speaker && !c.has_that) continue;
+      // The clause starts with a quotation: the direct quote already says it.
+      if (is_quote_tok(c.ct_b) && c.ct_b + 1 < static_cast<int32_t>(toks_.size()) && in_quote_[c.ct_b + 1] != kNone &&
+          quotations_[in_quote_[c.ct_b + 1]].outer.begin == toks_[c.ct_b].span.begin && c.kind != CueKind::kSource)
+        continue;
+      Span content = trim_span(text_, token_span(c.ct_b, c.ct_e), true);
+      if (words_in(content) < 3) continue;
+      if (prev != kNone) {
+        Cue& p = cues_[prev];
+        Record& pr = records[prev_record];
+        if (toks_[p.first].sentence == toks_[c.first].sentence && toks_[c.first].span.begin >= pr.content.begin &&
+            toks_[c.first].span.begin < pr.content.end) {
+          if (c.kind != CueKind::kSource && same_speaker(p, c)) continue;
+          // A second source inside the first one's clause: the first clause ends there.
+          int32_t cut = has_speaker && c.sp_b < static_cast<int32_t>(c.first) ? c.sp_b : static_cast<int32_t>(c.first);
+          while (cut > 0 && is_word(cut - 1) && clause_openers().count(norm(cut - 1))) --cut;
+          if (toks_[cut].span.begin > pr.content.begin) {
+            pr.content = trim_span(text_, {pr.content.begin, toks_[cut].span.begin}, true);
+          }
+        }
+      }
+      Record r;
+      r.direct = false;
+      r.content = content;
+      r.cue = static_cast<int32_t>(ci);
+      r.sentence = toks_[c.first].sentence;
+      r.order = std::min(content.begin, toks_[c.first].span.begin);
+      prev = static_cast<int32_t>(ci);
+      prev_record = records.size();
+      records.push_back(r);
+    }
+  }
+
+  bool same_speaker(const Cue& a, const Cue& b) const {
+    if (b.sp_b == kNone || b.sp_e <= b.sp_b) return true;
+    if (a.sp_b == kNone) return false;
+    return a.sp_b == b.sp_b && a.sp_e == b.sp_e;
+  }
+
+  // --- resolution ----------------------------------------------------------
+  struct MentionRef {
+    Span span;
+    uint32_t sentence;
+    int32_t entity;
+    bool pronoun;
+  };
+
+  void index_mentions() {
+    for (size_t e = 0; e < out_.entities.size(); ++e) {
+      for (const Mention& m : out_.entities[e].mentions)
+        mentions_.push_back({m.span, m.sentence, static_cast<int32_t>(e), m.pronoun});
+    }
+    std::sort(mentions_.begin(), mentions_.end(),
+              [](const MentionRef& a, const MentionRef& b) { return a.span.begin < b.span.begin; });
+  }
+
+  // The lexicon entry matching at word token i, or nullptr.
+  const NounEntry* noun_at(int32_t i, int32_t end, int32_t* last) const {
+    if (!is_word(i)) return nullptr;
+    auto it = lex_.nouns_by_first.find(std::string(norm(i)));
+    if (it == lex_.nouns_by_first.end()) return nullptr;
+    for (uint32_t idx : it->second) {
+      const NounEntry& e = lex_.nouns[idx];
+      int32_t j = i;
+      size_t k = 0;
+      for (; k < e.words.size() && j < end; ++j) {
+        if (is_joiner(j)) continue;
+        if (!is_word(j) || norm(j) != e.words[k]) break;
+        if (e.name_only && !toks_[j].capitalized) break;
+        ++k;
+      }
+      if (k == e.words.size()) {
+        *last = j - 1;
+        return &e;
+      }
+    }
+    return nullptr;
+  }
+
+  static SourceKind kind_of(NounKind k) {
+    switch (k) {
+      case NounKind::kMedia: return SourceKind::kMediaOutlet;
+      case NounKind::kDocument: return SourceKind::kDocument;
+      case NounKind::kAnonymous: return SourceKind::kAnonymous;
+      case NounKind::kOrganisation: return SourceKind::kOrganisation;
+      default: return SourceKind::kNamedPerson;
+    }
+  }
+
+  bool is_outlet_name(std::string_view name) const {
+    // Any word of the name that is a media noun ("Financial Times", "Xinhua").
+    size_t i = 0;
+    while (i < name.size()) {
+      while (i < name.size() && name[i] == ' ') ++i;
+      size_t b = i;
+      while (i < name.size() && name[i] != ' ') ++i;
+      if (i == b) break;
+      auto it = lex_.nouns_by_first.find(normalize(name.substr(b, i - b)));
+      if (it == lex_.nouns_by_first.end()) continue;
+      for (uint32_t idx : it->second) {
+        const NounEntry& e = lex_.nouns[idx];
+        if (e.kind == NounKind::kMedia && e.words.size() == 1) return true;
+      }
+    }
+    return false;
+  }
+
+  // The most recent person before `pos` within three sentences of `sentence`, scored
+  // by how many of `words` its roles contain; kNone when there is none.
+  int32_t recent_person(uint32_t pos, uint32_t sentence, const std::vector<std::string>& words,
+                        bool need_role) const {
+    int32_t best = kNone;
+    int best_score = -1;
+    uint32_t best_pos = 0;
+    for (const auto& m : mentions_) {
+      if (m.span.end > pos) break;
+      if (m.sentence + 3 < sentence) continue;
+      const Entity& ent = out_.entities[m.entity];
+      if (!person_like(ent)) continue;
+      int score = ent.type == EntityType::kPerson ? 1 : 0;
+      for (const auto& w : words) {
+        for (const auto& role : ent.roles) {
+          if (contains_word(role, w)) {
+            ++score;
+            break;
+          }
+        }
+      }
+      if (need_role && score <= (ent.type == EntityType::kPerson ? 1 : 0) && !ent.roles.empty()) continue;
+      if (score > best_score || (score == best_score && m.span.begin >= best_pos)) {
+        best = m.entity, best_score = score, best_pos = m.span.begin;
+      }
+    }
+    return best;
+  }
+
+  // A person, or a name of two or more words the entity finder could not type
+  // ("Tomas Rieger"): in news such names are far more often people.
+  static bool person_like(const Entity& e) {
+    return e.type == EntityType::kPerson ||
+           (e.type == EntityType::kOther && e.name.find(' ') != std::string::npos);
+  }
+
+  static bool contains_word(std::string_view hay, std::string_view w) {
+    std::string h = normalize(hay);
+    size_t p = 0;
+    while ((p = h.find(w, p)) != std::string::npos) {
+      bool left = p == 0 || !std::isalnum(static_cast<unsigned char>(h[p - 1]));
+      bool right = p + w.size() >= h.size() || !std::isalnum(static_cast<unsigned char>(h[p + w.size()]));
+      if (left && right) return true;
+      ++p;
+    }
+    return false;
+  }
+
+  // The speaker of the most recent record before this one, within three sentences,
+  // whose kind passes `ok`.
+  template <typename Pred>
+  const Resolved* recent_speaker(size_t upto, uint32_t sentence, Pred ok) const {
+    for (size_t k = upto; k-- > 0;) {
+      if (resolved_[k].kind == SourceKind::kUnknown) continue;
+      if (record_sentence_[k] + 3 < sentence) return nullptr;
+      if (ok(resolved_[k])) return &resolved_[k];
+    }
+    return nullptr;
+  }
+
+  void set_entity(Resolved& r, int32_t e) const {
+    const Entity& ent = out_.entities[e];
+    r.entity = e;
+    r.name = ent.name;
+    if (person_like(ent)) {
+      r.kind = SourceKind::kNamedPerson;
+      return;
+    }
+    switch (ent.type) {
+      case EntityType::kPerson: r.kind = SourceKind::kNamedPerson; break;
+      case EntityType::kOrganisation:
+        r.kind = is_outlet_name(ent.name) ? SourceKind::kMediaOutlet : SourceKind::kOrganisation;
+        break;
+      case EntityType::kPlace:
+      case EntityType::kNationality: r.kind = SourceKind::kOrganisation; break;  // "Beijing said"
+      case EntityType::kGroup: r.kind = SourceKind::kAnonymous; break;
+      default: r.kind = SourceKind::kUnknown; break;
+    }
+  }
+
+  // A capitalised personal name at the end of [b, e) after any title ("Japanese Foreign
+  // Minister Yoshimasa Hayashi" -> "Yoshimasa Hayashi"); empty when the run names an
+  // institution or outlet. `titled` tells whether a title preceded the name.
+  std::pair<int32_t, int32_t> trailing_name(int32_t b, int32_t e, bool* titled) const {
+    *titled = false;
+    int32_t k = e;
+    while (k > b && ((is_word(k - 1) && toks_[k - 1].capitalized) || is_joiner(k - 1))) --k;
+    if (k == e) return {e, e};
+    int32_t start = k;
+    for (int32_t j = e - 1; j >= start; --j) {
+      if (!is_word(j)) continue;
+      std::string n(norm(j));
+      if (ends_with(n, "'s")) n.resize(n.size() - 2);
+      if (lex_.noun_words.count(n)) {
+        if (j == e - 1) return {e, e};  // "The Financial Times", "the United States"
+        *titled = true;
+        start = j + 1;
+        break;
+      }
+    }
+    while (start < e && (toks_[start].is_stop || !is_word(start) || ends_with(norm(start), "'s"))) ++start;
+    if (start >= e) return {e, e};
+    return {start, e};
+  }
+
+  // An earlier "Firstname Surname" ending in the surname token `i`; the full name's
+  // tokens or {kNone, kNone}.
+  std::pair<int32_t, int32_t> earlier_full_name(int32_t i) const {
+    std::string_view sur = norm(i);
+    for (int32_t k = i - 1; k >= 1; --k) {
+      if (!is_word(k) || norm(k) != sur || !toks_[k].capitalized) continue;
+      int32_t j = k - 1;
+      if (is_word(j) && toks_[j].capitalized && !toks_[j].is_stop && toks_[j].sentence == toks_[k].sentence &&
+          toks_[j].span.end < toks_[k].span.begin && !lex_.noun_words.count(std::string(norm(j))) &&
+          !title_case(toks_[k].sentence))
+        return {j, k + 1};
+    }
+    return {kNone, kNone};
+  }
+
+  // A headline written in title case ("Plan to Destabilize China"), where capitals
+  // say nothing about names.
+  bool title_case(uint32_t s) const {
+    if (out_.sentences[s].is_heading) return true;
+    int words = 0, caps = 0;
+    for (uint32_t k = sent_first(s); k < sent_end(s); ++k) {
+      if (!is_word(k) || toks_[k].is_number) continue;
+      ++words;
+      caps += toks_[k].capitalized;
+    }
+    return words >= 3 && caps * 10 >= words * 7;
+  }
+
+  Resolved resolve(const Record& rec, size_t index) const {
+    Resolved r;
+    if (rec.cue == kNone) return r;
+    const Cue& c = cues_[rec.cue];
+    if (c.sp_b == kNone || c.sp_e <= c.sp_b) return r;
+    int32_t b = c.sp_b, e = c.sp_e;
+    r.span = token_span(b, e);
+    r.name = std::string(r.span.of(text_));
+    uint32_t cue_pos = toks_[c.first].span.begin;
+    uint32_t before = std::min(cue_pos, rec.content.begin);
+    uint32_t sentence = rec.sentence;
+
+    // 1. A person the entity finder found in the words (also through "he", "the
+    //    French leader" when it resolved them).
+    int32_t person = kNone, org = kNone, place = kNone;
+    Span org_span;
+    for (const auto& m : mentions_) {
+      if (m.span.begin >= r.span.end) break;
+      if (!m.span.overlaps(r.span)) continue;
+      switch (out_.entities[m.entity].type) {
+        case EntityType::kPerson: person = m.entity; break;
+        case EntityType::kOrganisation: org = m.entity, org_span = m.span; break;
+        case EntityType::kPlace:
+        case EntityType::kNationality: place = m.entity; break;
+        default: break;
+      }
+    }
+    if (person != kNone) {
+      set_entity(r, person);
+      return r;
+    }
+
+    // 2. The head noun: the last word before any post-modifier ("sources familiar with
+    //    the matter" -> "sources"; "a US report" -> "report").
+    int32_t head_end = e;
+    for (int32_t k = b + 1; k < e; ++k) {
+      if (!is_word(k)) continue;
+      std::string_view n = norm(k);
+      if (n == "of" || n == "with" || n == "for" || n == "at" || n == "from" || n == "in" ||
+          n == "familiar" || n == "close" || n == "who" || n == "briefed" || n == "to" || n == "on") {
+        head_end = k;
+        break;
+      }
+    }
+    const NounEntry* head = nullptr;
+    int32_t head_pos = kNone, head_last = kNone;
+    for (int32_t k = b; k < head_end && !head; ++k) {
+      int32_t last = 0;
+      const NounEntry* n = noun_at(k, e, &last);
+      if (n && last >= head_end - 1) head = n, head_pos = k, head_last = last;
+    }
+    bool titled = false;
+    auto [nb, ne] = trailing_name(b, e, &titled);
+    bool has_name = ne > nb;
+    // A personal name closing the phrase is its head ("Chinese Ministry of Foreign
+    // Affairs spokesperson Wang Wenbin").
+    if (has_name && (ne - nb >= 2 || titled)) {
+      r.name = std::string(token_span(nb, ne).of(text_));
+      r.kind = SourceKind::kNamedPerson;
+      return r;
+    }
+    if (head && !has_name) {
+      if (head->kind == NounKind::kRole || head->kind == NounKind::kRoleAny) {
+        return resolve_role(r, b, e, head, head_pos, before, sentence, index);
+      }
+      if (org != kNone && org_span.contains(toks_[head_last].span) && head->kind != NounKind::kDocument &&
+          head->kind != NounKind::kAnonymous) {
+        set_entity(r, org);
+        if (head->kind == NounKind::kMedia) r.kind = SourceKind::kMediaOutlet;
+        return r;
+      }
+      r.kind = kind_of(head->kind);
+      return r;
+    }
+
+    // 3. An organisation or a place the entity finder knows.
+    if (org != kNone) {
+      set_entity(r, org);
+      return r;
+    }
+    if (place != kNone) {
+      set_entity(r, place);
+      return r;
+    }
+
+    // 4. Pronouns.
+    if (e - b == 1) {
+      Pronoun p = pronoun_of(norm(b));
+      if (p != Pronoun::kNone) return resolve_pronoun(r, p, before, sentence, index);
+    }
+
+    // 5. A single name without an entity.
+    if (has_name) {
+      auto [fb, fe] = earlier_full_name(nb);
+      if (fb != kNone) {
+        r.name = std::string(token_span(fb, fe).of(text_));
+        r.kind = SourceKind::kNamedPerson;
+        return r;
+      }
+      // A single capitalised word never introduced as a person: an institution, or a
+      // state or capital standing for its government ("Beijing said").
+      r.name = std::string(token_span(nb, ne).of(text_));
+      r.kind = is_outlet_name(r.name) ? SourceKind::kMediaOutlet : SourceKind::kOrganisation;
+      return r;
+    }
+
+    // 6. Any source noun in the words.
+    for (int32_t k = b; k < e; ++k) {
+      int32_t last = 0;
+      if (const NounEntry* n = noun_at(k, e, &last)) {
+        if (n->kind == NounKind::kRole || n->kind == NounKind::kRoleAny) continue;
+        r.kind = kind_of(n->kind);
+        return r;
+      }
+    }
+    return r;
+  }
+
+  Resolved resolve_role(Resolved r, int32_t b, int32_t e, const NounEntry* head, int32_t head_pos,
+                        uint32_t before, uint32_t sentence, size_t index) const {
+    std::string_view det = norm(b);
+    if (det == "a" || det == "an" || det == "one") {
+      r.kind = SourceKind::kAnonymous;  // "a senior official"
+      return r;
+    }
+    std::vector<std::string> words;
+    for (int32_t k = b; k < e; ++k) {
+      if (is_word(k) && !toks_[k].is_stop && !determiners().count(norm(k))) words.emplace_back(norm(k));
+    }
+    int32_t ent = recent_person(before, sentence, words, head->kind == NounKind::kRole);
+    if (ent != kNone) {
+      set_entity(r, ent);
+      return r;
+    }
+    if (const Resolved* p = recent_speaker(index, sentence, [](const Resolved& x) {
+          return x.kind == SourceKind::kNamedPerson && x.entity == kNone;
+        })) {
+      Resolved out = *p;
+      out.span = r.span;
+      return out;
+    }
+    r.kind = SourceKind::kNamedPerson;  // "the French president": known, if not by name here
+    return r;
+  }
+
+  Resolved resolve_pronoun(Resolved r, Pronoun p, uint32_t before, uint32_t sentence, size_t index) const {
+    if (p == Pronoun::kPerson) {
+      int32_t ent = recent_person(before, sentence, {}, false);
+      if (ent != kNone) {
+        set_entity(r, ent);
+        return r;
+      }
+    }
+    const Resolved* prev = recent_speaker(index, sentence, [p](const Resolved& x) {
+      switch (p) {
+        case Pronoun::kPerson: return x.kind == SourceKind::kNamedPerson;
+        case Pronoun::kThing:
+          return x.kind == SourceKind::kOrganisation || x.kind == SourceKind::kDocument ||
+                 x.kind == SourceKind::kMediaOutlet;
+        default: return true;
+      }
+    });
+    if (prev) {
+      Resolved out = *prev;
+      out.span = r.span;
+      return out;
+    }
+    return r;
+  }
+
+  void resolve_all(std::vector<Record>& records) {
+    std::vector<int32_t> pos_of(records.size(), kNone);
+    for (size_t i = 0; i < records.size(); ++i) pos_of[records[i].id] = static_cast<int32_t>(i);
+    resolved_.clear();
+    record_sentence_.clear();
+    for (size_t i = 0; i < records.size(); ++i) {
+      resolved_.push_back(resolve(records[i], i));
+      record_sentence_.push_back(records[i].sentence);
+    }
+    // Quotations without a cue take the speaker of the quotation they continue.
+    for (size_t i = 0; i < records.size(); ++i) {
+      const Record& rec = records[i];
+      if (rec.cue != kNone || rec.inherit == kNone) continue;
+      int32_t from = pos_of[rec.inherit];
+      if (from == kNone) continue;
+      Resolved r = resolved_[from];
+      r.span = {};
+      resolved_[i] = r;
+    }
+    out_.quotes.reserve(out_.quotes.size() + records.size());
+    for (size_t i = 0; i < records.size(); ++i) {
+      const Record& rec = records[i];
+      Quote q;
+      q.direct = rec.direct;
+      q.content = rec.content;
+      if (rec.cue != kNone) q.cue = token_span(cues_[rec.cue].first, cues_[rec.cue].last + 1);
+      q.speaker_span = resolved_[i].span;
+      q.speaker = resolved_[i].name;
+      q.entity = resolved_[i].entity;
+      q.kind = resolved_[i].kind;
+      q.sentence = rec.sentence;
+      out_.quotes.push_back(std::move(q));
+    }
+  }
+
+  std::string_view text_;
+  const QuoteLexicon::Data& lex_;
+  Analysis& out_;
+  const std::vector<Token>& toks_;
+  std::vector<Quotation> quotations_;
+  std::vector<int32_t> in_quote_;    // token -> quotation whose content holds it
+  std::vector<Cue> cues_;
+  std::vector<int32_t> cue_at_;      // token -> cue starting there
+  std::vector<int32_t> cue_end_at_;  // token -> cue ending there
+  std::vector<MentionRef> mentions_;
+  std::vector<size_t> pending_open_;
+  std::vector<Resolved> resolved_;
+  std::vector<uint32_t> record_sentence_;
+};
+
+}  // namespace
+
+void find_quotes(std::string_view text, const QuoteLexicon& lexicon, Analysis& out) {
+  if (!lexicon.data) return;
+  Finder f(text, *lexicon.data, out);
+  f.run();
+}
+
 }  // namespace parallax::analyze

@@ -1,0 +1,126 @@
+// Private to compare: what a sentence is reduced to for alignment, and how two such
+// reductions are scored.
+//
+// How two sentences are scored (sentence_similarity, in [0, 1]):
+//   Content words are word tokens that are not stopwords or numbers. Each carries a
+//   role factor (kPeripheral for attribution cues, hedges, intensifiers and an opening
+//   connective, else 1) times an
+//   IDF weight w = max(kMinIdf, ln((N - df + 0.5) / (df + 0.5))), N the number of
+//   sentences of the compared articles and df the number holding the stem, so words
+//   that every sentence of the story uses ("NATO" in a NATO story) count little and
+//   rare ones count much.
+//   A word of one sentence matches the other sentence with
+//     1.0  when the other has the same stem,
+//     0.8  when the other has a stem of the same family (one stem a prefix of the
+//          other, at least 5 bytes, at most 3 longer: "japan"/"japanes"),
+//     0.7  when the other has a word sharing a WordNet synset ("error"/"mistake"),
+//     0    otherwise.
+//   P and R are the matched shares of each sentence's total weight, where a word that
+//   the other article never uses (nor a synonym of it) counts kForeignWordShare of
+//   its weight: it is detail the other outlet left out everywhere, weaker evidence
+//   against this particular pair than a word the other outlet uses elsewhere. The
+//   lexical score
+//   blends their weighted Dice with the larger of the two, so that a short sentence
+//   wholly contained in a longer paraphrase still scores:
+//     lex = kDiceShare * (P*Wa + R*Wb)/(Wa + Wb) + (1 - kDiceShare) * max(P, R) * c
+//   with c = min(1, content words of the shorter / kMinCoverWords) damping tiny ones.
+//   When fewer than kMinMatchedWords words of either side match, lex is multiplied by
+//   kSingleWordPenalty: one word in common is a shared topic, not a shared statement.
+//   Entities (cross-article keys) add a weighted Jaccard J (IDF over entity keys):
+//     sim = (1 - kEntityShare) * lex + kEntityShare * J   when either has entities,
+//     sim = lex                                            otherwise.
+//   Numbers: a shared number adds kNumberBonus; two numbers before the same unit word
+//   that disagree (and no number in common) multiply by kNumberConflict.
+//   People: a sentence is centred on a person when that person is its speaker or is
+//   named among its first words. When both sentences are centred on people, none of
+//   one side's appearing in the other sentence, and one of them is never mentioned by
+//   the other article, sim is multiplied by kDifferentPersonPenalty (two people's
+//   statements); when only the second holds, by kAbsentPersonPenalty (the other
+//   outlet may give the statement without its speaker); when only the first holds, by
+//   kOtherPersonPenalty. A statement by someone the other outlet never names is
+//   rarely the same fact.
+#ifndef PARALLAX_SRC_COMPARE_FEATURES_H_
+#define PARALLAX_SRC_COMPARE_FEATURES_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "parallax/analyze.h"
+#include "parallax/core.h"
+
+namespace parallax::compare {
+
+inline constexpr float kMinIdf = 0.1f;
+inline constexpr float kForeignWordShare = 0.5f;
+inline constexpr int kMinMatchedWords = 2;
+inline constexpr float kSingleWordPenalty = 0.5f;
+inline constexpr float kFamilyMatch = 0.8f;
+inline constexpr float kSynonymMatch = 0.7f;
+inline constexpr float kDiceShare = 0.6f;
+inline constexpr size_t kMinCoverWords = 6;
+inline constexpr float kEntityShare = 0.2f;
+inline constexpr float kNumberBonus = 0.05f;
+inline constexpr float kNumberConflict = 0.7f;
+inline constexpr float kDifferentPersonPenalty = 0.25f;
+inline constexpr float kAbsentPersonPenalty = 0.5f;
+inline constexpr float kOtherPersonPenalty = 0.6f;
+// Words take part in synonym matching through their first senses of each part of
+// speech only: WordNet lists the most frequent senses first, and the rare senses of
+// common verbs ("make", "take") would match nearly anything.
+inline constexpr size_t kMaxSensesPerPos = 4;
+// Words that frame rather than state: attribution cues ("said", "cited as saying"),
+// hedges ("reportedly") and a sentence's opening connective ("Furthermore,"). Two
+// outlets stating one fact often differ exactly there.
+inline constexpr float kPeripheral = 0.3f;
+// A sentence takes part in facts when it has at least this many content words.
+inline constexpr size_t kMinContentWords = 4;
+
+struct Word {
+  uint32_t stem = 0;      // id in Features::stems (ids follow the sorted stem strings)
+  uint32_t family = 0;    // id of the shortest stem of its family (itself when none)
+  float weight = 0;       // IDF times `role`
+  float role = 1;         // kPeripheral for attribution cues, hedges and connectives
+  std::vector<uint32_t> senses;  // WordNet synsets, the first kMaxSensesPerPos of each POS
+  std::vector<uint64_t> known;   // bit set of the articles using this word or a synonym
+};
+
+struct SentenceFeatures {
+  uint32_t article = 0, sentence = 0;
+  bool eligible = false;            // not a heading, enough content words
+  std::vector<Word> words;          // unique by stem, sorted by stem id
+  std::vector<uint32_t> families;   // sorted unique
+  std::vector<uint32_t> synsets;    // sorted unique (capped per word)
+  float weight = 0;                 // sum of word weights
+  std::vector<uint32_t> entities;   // cross-article entity keys, sorted unique
+  std::vector<uint32_t> numbers;    // number ids, sorted unique
+  std::vector<std::pair<uint32_t, uint32_t>> measures;  // (unit stem, number id)
+  std::vector<uint32_t> centre;     // person entity keys the sentence is centred on
+};
+
+// The compared articles reduced for alignment.
+struct Features {
+  std::vector<std::string> stems;                  // by id, sorted
+  std::vector<SentenceFeatures> sentences;         // all articles, in order
+  std::vector<uint32_t> first_sentence;            // per article, index into sentences
+  std::vector<float> entity_weight;                // by entity key (IDF)
+  // Per article, per entity index: the cross-article key.
+  std::vector<std::vector<uint32_t>> entity_key;
+  // Per key, the articles mentioning it (sorted unique).
+  std::vector<std::vector<uint32_t>> key_articles;
+  size_t key_count = 0;
+
+  const SentenceFeatures& at(uint32_t article, uint32_t sentence) const {
+    return sentences[first_sentence[article] + sentence];
+  }
+  bool article_mentions(uint32_t article, uint32_t key) const;
+};
+
+Features build_features(const std::vector<const Analysis*>& analyses,
+                        const analyze::Lexical& lexical);
+
+float similarity(const Features& f, const SentenceFeatures& a, const SentenceFeatures& b);
+
+}  // namespace parallax::compare
+
+#endif  // PARALLAX_SRC_COMPARE_FEATURES_H_

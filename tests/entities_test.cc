@@ -1,0 +1,382 @@
+#include "analyze/entities.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+
+#include "test_util.h"
+
+namespace parallax::analyze {
+namespace {
+
+using ::parallax::testing::analyzer;
+
+struct Found {
+  std::string text;
+  Analysis analysis;
+
+  const Entity* named(std::string_view name) const {
+    for (const auto& e : analysis.entities) {
+      if (e.name == name) return &e;
+    }
+    return nullptr;
+  }
+  // The entity one of whose mentions reads exactly `surface`.
+  const Entity* mentioned_as(std::string_view surface) const {
+    for (const auto& e : analysis.entities) {
+      for (const auto& m : e.mentions) {
+        if (m.span.of(text) == surface) return &e;
+      }
+    }
+    return nullptr;
+  }
+  size_t count(const Entity& e, std::string_view surface, bool pronoun = false) const {
+    size_t n = 0;
+    for (const auto& m : e.mentions) n += m.span.of(text) == surface && m.pronoun == pronoun;
+    return n;
+  }
+};
+
+Found run(std::string text) {
+  Found f;
+  f.text = std::move(text);
+  f.analysis = analyzer().analyze_text(f.text, "en");
+  return f;
+}
+
+bool has_role(const Entity& e, std::string_view role) {
+  return std::find(e.roles.begin(), e.roles.end(), role) != e.roles.end();
+}
+
+std::string describe(const Found& f) {
+  std::string s;
+  for (const auto& e : f.analysis.entities) {
+    s += std::string(to_string(e.type)) + " '" + e.name + "' x" +
+         std::to_string(e.mentions.size());
+    for (const auto& r : e.roles) s += " [" + r + "]";
+    s += "\n";
+  }
+  return s;
+}
+
+// Skips the suite's text-based tests until the segmenter produces tokens.
+#define REQUIRE_TOKENS(f) \
+  if ((f).analysis.tokens.empty()) GTEST_SKIP() << "the segmenter produced no tokens"
+
+TEST(EntitiesRoles, TitleBeforeNameIsARole) {
+  auto f = run("President Lucia Ferrante opened the summit on Tuesday.");
+  REQUIRE_TOKENS(f);
+  const Entity* e = f.named("Lucia Ferrante");
+  ASSERT_NE(e, nullptr) << describe(f);
+  EXPECT_EQ(e->type, EntityType::kPerson);
+  EXPECT_TRUE(has_role(*e, "President"));
+  EXPECT_EQ(f.mentioned_as("President Lucia Ferrante"), nullptr);  // the title is not the name
+}
+
+TEST(EntitiesRoles, NationalityJoinsTheRole) {
+  auto f = run("Brazilian Foreign Minister Mauro Vieira arrived in Lisbon late on Sunday.");
+  REQUIRE_TOKENS(f);
+  const Entity* e = f.named("Mauro Vieira");
+  ASSERT_NE(e, nullptr) << describe(f);
+  EXPECT_EQ(e->type, EntityType::kPerson);
+  EXPECT_TRUE(has_role(*e, "Brazilian Foreign Minister")) << describe(f);
+  EXPECT_EQ(f.named("Brazilian"), nullptr);  // part of the role, not a nationality mention
+  ASSERT_NE(f.named("Lisbon"), nullptr);
+  EXPECT_EQ(f.named("Lisbon")->type, EntityType::kPlace);
+}
+
+TEST(EntitiesRoles, CountryPossessiveBeforeTitle) {
+  auto f = run("Spain's Defence Minister Margarita Robles visited the base.");
+  REQUIRE_TOKENS(f);
+  const Entity* e = f.named("Margarita Robles");
+  ASSERT_NE(e, nullptr) << describe(f);
+  EXPECT_TRUE(has_role(*e, "Spain's Defence Minister")) << describe(f);
+  const Entity* spain = f.named("Spain");
+  ASSERT_NE(spain, nullptr);
+  EXPECT_EQ(f.count(*spain, "Spain"), 1u);  // the span stops before the 's
+}
+
+TEST(EntitiesRoles, LowerCaseRoleNounMarksAPerson) {
+  auto f = run("Kremlin spokesman Dmitry Peskov told reporters the talks would go on.");
+  REQUIRE_TOKENS(f);
+  const Entity* e = f.named("Dmitry Peskov");
+  ASSERT_NE(e, nullptr) << describe(f);
+  EXPECT_EQ(e->type, EntityType::kPerson);
+  EXPECT_TRUE(has_role(*e, "Kremlin spokesman")) << describe(f);
+  ASSERT_NE(f.named("Kremlin"), nullptr);
+}
+
+TEST(EntitiesRoles, AmbassadorToACountry) {
+  auto f = run("Mexican Ambassador to the US Esteban Moctezuma met the governor.");
+  REQUIRE_TOKENS(f);
+  const Entity* e = f.named("Esteban Moctezuma");
+  ASSERT_NE(e, nullptr) << describe(f);
+  EXPECT_TRUE(has_role(*e, "Mexican Ambassador to the US")) << describe(f);
+  EXPECT_NE(f.named("United States"), nullptr);
+}
+
+TEST(EntitiesRoles, DottedAbbreviationsNeedTheirDot) {
+  // "Sen." is a title; "Sen" without the dot is part of a name.
+  auto f = run("Sen. Ruth Alvarez spoke first. Prime Minister Hun Sen spoke next.");
+  REQUIRE_TOKENS(f);
+  ASSERT_NE(f.named("Ruth Alvarez"), nullptr) << describe(f);
+  const Entity* hun = f.named("Hun Sen");
+  ASSERT_NE(hun, nullptr) << describe(f);
+  EXPECT_TRUE(has_role(*hun, "Prime Minister"));
+}
+
+TEST(EntitiesCoreference, SurnameJoinsFullName) {
+  auto f = run(
+      "Chancellor Olaf Scholz travelled to Vilnius. Scholz said the alliance would hold. "
+      "Reporters asked Scholz's aides about it.");
+  REQUIRE_TOKENS(f);
+  const Entity* e = f.named("Olaf Scholz");
+  ASSERT_NE(e, nullptr) << describe(f);
+  EXPECT_EQ(f.count(*e, "Scholz"), 2u) << describe(f);
+  EXPECT_NE(std::find(e->aliases.begin(), e->aliases.end(), "Scholz"), e->aliases.end());
+  EXPECT_EQ(f.named("Scholz"), nullptr);
+}
+
+TEST(EntitiesCoreference, GazetteerAliasesAreOneEntity) {
+  auto f = run(
+      "The North Atlantic Treaty Organization met in Madrid. NATO's members agreed, and "
+      "NATO will meet again next year.");
+  REQUIRE_TOKENS(f);
+  const Entity* nato = f.mentioned_as("North Atlantic Treaty Organization");
+  ASSERT_NE(nato, nullptr) << describe(f);
+  EXPECT_EQ(nato->type, EntityType::kOrganisation);
+  EXPECT_EQ(f.mentioned_as("NATO"), nato);
+  EXPECT_EQ(f.count(*nato, "NATO"), 2u);  // "NATO's" is a mention of "NATO"
+  EXPECT_EQ(nato->mentions.size(), 3u);
+}
+
+TEST(EntitiesCoreference, AcronymDefinedInTheText) {
+  auto f = run(
+      "The Global Coastal Resilience Fund (GCRF) approved four projects. The GCRF said "
+      "more would follow.");
+  REQUIRE_TOKENS(f);
+  const Entity* e = f.named("Global Coastal Resilience Fund");
+  ASSERT_NE(e, nullptr) << describe(f);
+  EXPECT_EQ(e->type, EntityType::kOrganisation);
+  EXPECT_EQ(f.count(*e, "GCRF"), 2u) << describe(f);
+  EXPECT_EQ(f.named("GCRF"), nullptr);
+}
+
+TEST(EntitiesCoreference, UsAliasesAndThePronounUs) {
+  auto f = run("Tell us what the U.S. will do. The United States has not said; the US may wait.");
+  REQUIRE_TOKENS(f);
+  const Entity* us = f.named("United States");
+  ASSERT_NE(us, nullptr) << describe(f);
+  EXPECT_EQ(us->mentions.size(), 3u) << describe(f);
+  EXPECT_EQ(f.mentioned_as("us"), nullptr);
+}
+
+TEST(EntitiesCoreference, RoleNounRefersBack) {
+  auto f = run(
+      "Polish President Andrzej Duda met Chancellor Karl Nehammer in Warsaw. Later the "
+      "Polish leader said the border would stay open.");
+  REQUIRE_TOKENS(f);
+  const Entity* duda = f.named("Andrzej Duda");
+  ASSERT_NE(duda, nullptr) << describe(f);
+  EXPECT_EQ(f.count(*duda, "the Polish leader", true), 1u) << describe(f);
+  const Entity* nehammer = f.named("Karl Nehammer");
+  ASSERT_NE(nehammer, nullptr);
+  EXPECT_EQ(nehammer->mentions.size(), 1u);
+}
+
+TEST(EntitiesCoreference, PronounStartingASentence) {
+  auto f = run("Governor Ana Ruiz signed the bill. She called it overdue.");
+  REQUIRE_TOKENS(f);
+  const Entity* e = f.named("Ana Ruiz");
+  ASSERT_NE(e, nullptr) << describe(f);
+  EXPECT_EQ(f.count(*e, "She", true), 1u);
+}
+
+TEST(EntitiesTypes, NationalitiesAndPlurals) {
+  auto f = run("Italian officials met Greek diplomats. Many Italians were surprised.");
+  REQUIRE_TOKENS(f);
+  const Entity* it = f.named("Italian");
+  ASSERT_NE(it, nullptr) << describe(f);
+  EXPECT_EQ(it->type, EntityType::kNationality);
+  EXPECT_EQ(it->mentions.size(), 2u);
+  ASSERT_NE(f.named("Greek"), nullptr);
+  EXPECT_EQ(f.named("Italy"), nullptr);  // the adjective is not the place
+}
+
+TEST(EntitiesTypes, OrganisationNamesWithOf) {
+  auto f = run("A statement from the Ministry of Health and Welfare said clinics would reopen.");
+  REQUIRE_TOKENS(f);
+  const Entity* e = f.named("Ministry of Health and Welfare");
+  ASSERT_NE(e, nullptr) << describe(f);
+  EXPECT_EQ(e->type, EntityType::kOrganisation);
+}
+
+TEST(EntitiesTypes, NationalityBeforeAnOrganisationStaysInItsName) {
+  auto f = run("The Peruvian Ministry of Energy and Mines issued a statement.");
+  REQUIRE_TOKENS(f);
+  const Entity* e = f.named("Peruvian Ministry of Energy and Mines");
+  ASSERT_NE(e, nullptr) << describe(f);
+  EXPECT_EQ(e->type, EntityType::kOrganisation);
+}
+
+TEST(EntitiesTypes, SpeechVerbMarksAPerson) {
+  auto f = run("The plan was criticised. Teodora Vasquez said it came too late.");
+  REQUIRE_TOKENS(f);
+  const Entity* e = f.named("Teodora Vasquez");
+  ASSERT_NE(e, nullptr) << describe(f);
+  EXPECT_EQ(e->type, EntityType::kPerson);
+}
+
+TEST(EntitiesTypes, WordNetGazetteerTypesUnlistedPlaces) {
+  // Neither city is in our gazetteer; WordNet's instance nouns know them.
+  auto f = run("Flights from Timbuktu were redirected to Mandalay.");
+  REQUIRE_TOKENS(f);
+  ASSERT_NE(f.named("Timbuktu"), nullptr) << describe(f);
+  EXPECT_EQ(f.named("Timbuktu")->type, EntityType::kPlace);
+  ASSERT_NE(f.named("Mandalay"), nullptr);
+  EXPECT_EQ(f.named("Mandalay")->type, EntityType::kPlace);
+  auto g = run("Tourists queued at the memorial to Abraham Lincoln.");
+  ASSERT_NE(g.named("Abraham Lincoln"), nullptr) << describe(g);
+  EXPECT_EQ(g.named("Abraham Lincoln")->type, EntityType::kPerson);
+}
+
+TEST(EntitiesTypes, MediaAndHyphenatedNames) {
+  auto f = run(
+      "According to Reuters, the Indo-Pacific strategy annoyed Beijing. US-led drills and "
+      "Japan-China talks continued.");
+  REQUIRE_TOKENS(f);
+  ASSERT_NE(f.named("Reuters"), nullptr) << describe(f);
+  EXPECT_EQ(f.named("Reuters")->type, EntityType::kOrganisation);
+  ASSERT_NE(f.named("Indo-Pacific"), nullptr);
+  ASSERT_NE(f.named("United States"), nullptr);  // "US-led"
+  ASSERT_NE(f.named("Japan"), nullptr);           // "Japan-China": two places
+  ASSERT_NE(f.named("China"), nullptr);
+}
+
+TEST(EntitiesNoise, SentenceInitialWordsAreNotEntities) {
+  auto f = run(
+      "However, the talks failed. Meanwhile, officials waited. Analysts expect little. "
+      "Speaking later, one adviser disagreed. In May the vote passed.");
+  REQUIRE_TOKENS(f);
+  EXPECT_TRUE(f.analysis.entities.empty()) << describe(f);
+}
+
+TEST(EntitiesNoise, TitleCaseHeadlinesGiveOnlyKnownNames) {
+  auto f = run("Ministers Clash Over Budget As Deadline Looms In Berlin\n\nThe debate went on.");
+  REQUIRE_TOKENS(f);
+  ASSERT_NE(f.named("Berlin"), nullptr) << describe(f);
+  EXPECT_EQ(f.analysis.entities.size(), 1u) << describe(f);
+}
+
+TEST(EntitiesNoise, NoBreakSpacesJoinNames) {
+  // News pages put U+00A0 between words; names must still join across it.
+  auto f = run("Premier\xC2\xA0Li\xC2\xA0Qiang visited\xC2\xA0the Ministry\xC2\xA0of Finance.");
+  REQUIRE_TOKENS(f);
+  const Entity* e = f.named("Li Qiang");
+  ASSERT_NE(e, nullptr) << describe(f);
+  EXPECT_TRUE(has_role(*e, "Premier"));
+  EXPECT_NE(f.named("Ministry of Finance"), nullptr) << describe(f);
+}
+
+TEST(EntitiesOrder, ByFirstMentionAndSpansPointIntoText) {
+  auto f = run("Kenya and Ghana signed a deal. Ghana's president praised Kenya.");
+  REQUIRE_TOKENS(f);
+  ASSERT_GE(f.analysis.entities.size(), 2u) << describe(f);
+  EXPECT_EQ(f.analysis.entities[0].name, "Kenya");
+  EXPECT_EQ(f.analysis.entities[1].name, "Ghana");
+  for (const auto& e : f.analysis.entities) {
+    for (const auto& m : e.mentions) {
+      ASSERT_LE(m.span.end, f.text.size());
+      EXPECT_FALSE(m.span.empty());
+    }
+  }
+}
+
+TEST(EntitiesLexicon, Loads) {
+  auto lex = EntityLexicon::load();
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  EXPECT_NE(lex->data, nullptr);
+}
+
+// ---- the seed articles --------------------------------------------------------------
+
+Found seed(const std::string& dir, std::string_view prefix) {
+  for (const auto& entry : std::filesystem::directory_iterator(dir + "/data/seeds")) {
+    if (entry.path().filename().string().starts_with(prefix)) {
+      return run(::parallax::testing::read_file(entry.path().string()));
+    }
+  }
+  return {};
+}
+
+bool role_contains(const Entity& e, std::string_view part) {
+  for (const auto& r : e.roles) {
+    if (r.find(part) != std::string::npos) return true;
+  }
+  return false;
+}
+
+void expect_person(const Found& f, std::string_view name) {
+  const Entity* e = f.named(name);
+  ASSERT_NE(e, nullptr) << name << " missing:\n" << describe(f);
+  EXPECT_EQ(e->type, EntityType::kPerson) << name;
+}
+
+TEST(EntitiesSeeds, RussianOutlet) {
+  PARALLAX_REQUIRE_SHARED(dir);
+  Found f = seed(dir, "000_");
+  if (f.text.empty()) GTEST_SKIP() << "seed 000 absent";
+  REQUIRE_TOKENS(f);
+  const Entity* macron = f.named("Emmanuel Macron");
+  ASSERT_NE(macron, nullptr) << describe(f);
+  EXPECT_EQ(macron->type, EntityType::kPerson);
+  EXPECT_TRUE(role_contains(*macron, "President"));
+  EXPECT_GE(f.count(*macron, "Macron"), 4u);
+  EXPECT_GE(f.count(*macron, "the French president", true), 1u) << describe(f);
+  const Entity* hayashi = f.named("Yoshimasa Hayashi");
+  ASSERT_NE(hayashi, nullptr) << describe(f);
+  EXPECT_TRUE(role_contains(*hayashi, "Foreign Minister"));
+  EXPECT_EQ(f.count(*hayashi, "the top Japanese official", true), 1u);
+  for (auto name : {"Li Shangfu", "Koji Tomita", "Shinzo Abe", "Fumio Kishida", "Lloyd Austin"}) {
+    expect_person(f, name);
+  }
+  const Entity* nato = f.named("NATO");
+  ASSERT_NE(nato, nullptr);
+  EXPECT_EQ(nato->type, EntityType::kOrganisation);
+  EXPECT_EQ(f.mentioned_as("North Atlantic Treaty Organization"), nato);
+  // "People's Republic of China (PRC)" is China, not Taiwan's "Republic of China".
+  EXPECT_EQ(f.mentioned_as("PRC"), f.named("China"));
+  const Entity* quad = f.mentioned_as("QUAD");
+  ASSERT_NE(quad, nullptr);
+  EXPECT_EQ(quad->type, EntityType::kOrganisation);
+  // No entity from sentence-initial connectives.
+  for (auto word : {"However", "Furthermore", "Meanwhile", "Speaking", "Earlier"}) {
+    EXPECT_EQ(f.mentioned_as(word), nullptr) << word;
+  }
+}
+
+TEST(EntitiesSeeds, ChineseOutlet) {
+  PARALLAX_REQUIRE_SHARED(dir);
+  Found f = seed(dir, "004_");
+  if (f.text.empty()) GTEST_SKIP() << "seed 004 absent";
+  REQUIRE_TOKENS(f);
+  for (auto name : {"Wang Wenbin", "Hirokazu Matsuno", "Hun Sen", "Emmanuel Macron"}) {
+    expect_person(f, name);
+  }
+  const Entity* ft = f.named("Financial Times");
+  ASSERT_NE(ft, nullptr) << describe(f);
+  EXPECT_EQ(ft->type, EntityType::kOrganisation);
+  EXPECT_TRUE(role_contains(*f.named("Hirokazu Matsuno"), "Chief Cabinet Secretary"));
+  // One NATO however it is written ("NATO", "NATO's").
+  size_t natos = 0;
+  for (const auto& e : f.analysis.entities) natos += e.name == "NATO";
+  EXPECT_EQ(natos, 1u);
+  const Entity* us = f.named("United States");
+  ASSERT_NE(us, nullptr);
+  EXPECT_GE(us->mentions.size(), 5u);
+}
+
+}  // namespace
+}  // namespace parallax::analyze

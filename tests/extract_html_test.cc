@@ -1,0 +1,431 @@
+// extract_html: metadata sources, boilerplate removal, structure, encodings, errors
+// and robustness, on hand-written pages under tests/data/html/.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "parallax/extract.h"
+#include "test_util.h"
+
+namespace parallax {
+namespace {
+
+using extract::extract_html;
+using extract::Extraction;
+using extract::HtmlOptions;
+
+std::string page(const std::string& name) {
+  return testing::read_file(testing::source_dir() + "/tests/data/html/" + name);
+}
+
+Extraction must_extract(const std::string& bytes, const HtmlOptions& o = {}) {
+  auto r = extract_html(bytes, o);
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  return r.ok() ? std::move(r).value() : Extraction{};
+}
+
+bool contains(const std::string& hay, const std::string& needle) {
+  return hay.find(needle) != std::string::npos;
+}
+
+// A page with enough prose to count as an article, around `body` markup.
+std::string simple_page(const std::string& head, const std::string& body) {
+  return "<html><head>" + head + "</head><body><div class=\"article\">" + body +
+         "<p>The committee met for the third time this month and agreed to publish its findings "
+         "before the summer recess, after months of hearings.</p>"
+         "<p>Members said the report would include recommendations on funding, staffing and the "
+         "oversight of regional offices that have struggled to cope.</p></div></body></html>";
+}
+
+// ---------------------------------------------------------------------------
+// Metadata
+// ---------------------------------------------------------------------------
+
+TEST(ExtractHtmlMetadata, JsonLdGraphGivesHeadlineAuthorsAndDates) {
+  HtmlOptions o;
+  o.source = "graph_article.html";
+  Extraction e = must_extract(page("graph_article.html"), o);
+  const Article& a = e.article;
+  EXPECT_EQ(a.title, "Harbour town votes to rebuild its old lighthouse");
+  // One author through an @id reference into the graph, one inline.
+  ASSERT_EQ(a.authors.size(), 2u);
+  EXPECT_EQ(a.authors[0], "Ada Marlow");
+  EXPECT_EQ(a.authors[1], "Tom Reyes");
+  EXPECT_EQ(a.published, "2021-03-04T09:30:00+01:00");
+  EXPECT_EQ(a.modified, "2021-03-05T10:00:00+01:00");
+  EXPECT_EQ(a.outlet, "The Coastal Courier");
+  EXPECT_EQ(a.language, "en");
+  EXPECT_EQ(e.canonical_url, "https://courier.example.org/news/2021/03/04/lighthouse");
+  EXPECT_EQ(a.description, "Councillors backed the plan after a long debate.");
+  // The relative og:image is resolved against the page URL.
+  EXPECT_EQ(a.image, "https://courier.example.org/img/lighthouse.jpg");
+  EXPECT_EQ(e.encoding, "utf-8");
+  EXPECT_EQ(a.source, "graph_article.html");
+  EXPECT_EQ(a.id.size(), 16u);
+}
+
+TEST(ExtractHtmlMetadata, OpenGraphMetaAuthorAndPublishedTime) {
+  Extraction e = must_extract(page("og_meta_article.html"));
+  const Article& a = e.article;
+  EXPECT_EQ(a.title, "Neue Brücke über den Fluss eröffnet");
+  ASSERT_EQ(a.authors.size(), 1u);
+  EXPECT_EQ(a.authors[0], "Greta Hansen");  // "Von" dropped
+  EXPECT_EQ(a.published, "2022-08-15T14:05:00+02:00");
+  EXPECT_EQ(a.outlet, "Stadtanzeiger");
+  EXPECT_EQ(a.url, "https://stadtanzeiger.example.de/lokales/bruecke");
+  EXPECT_EQ(a.language, "de");
+}
+
+TEST(ExtractHtmlMetadata, MicrodataHeadlineAuthorDate) {
+  Extraction e = must_extract(page("microdata_article.html"));
+  EXPECT_EQ(e.article.title, "Late frost cuts the apple harvest by a third");
+  ASSERT_EQ(e.article.authors.size(), 1u);
+  EXPECT_EQ(e.article.authors[0], "Lena Fischer");
+  EXPECT_EQ(e.article.published, "2019-10-02");
+}
+
+TEST(ExtractHtmlMetadata, TimeElementAndTitleSuffix) {
+  std::string html = simple_page("<title>Committee to report before recess | Daily Ledger</title>"
+                                 "<meta property=\"og:site_name\" content=\"Daily Ledger\">",
+                                 "<p>Published <time datetime=\"2020-05-06T08:00:00Z\">6 May</time></p>");
+  Extraction e = must_extract(html);
+  EXPECT_EQ(e.article.title, "Committee to report before recess");
+  EXPECT_EQ(e.article.published, "2020-05-06T08:00:00Z");
+}
+
+TEST(ExtractHtmlMetadata, DateFromUrlWhenMarkupHasNone) {
+  HtmlOptions o;
+  o.url = "https://news.example.com/2018/11/23/committee-report";
+  Extraction e = must_extract(simple_page("<title>Committee</title>", ""), o);
+  EXPECT_EQ(e.article.published, "2018-11-23");
+  EXPECT_EQ(e.article.url, o.url);
+}
+
+TEST(ExtractHtmlMetadata, BylineSplitsAuthorsAndDropsEmail) {
+  std::string html = simple_page("<title>Committee</title>",
+                                 "<div class=\"author-line\">By Jo Park, jo.park@example.com and Sam Lee</div>");
+  Extraction e = must_extract(html);
+  ASSERT_EQ(e.article.authors.size(), 2u);
+  EXPECT_EQ(e.article.authors[0], "Jo Park");
+  EXPECT_EQ(e.article.authors[1], "Sam Lee");
+}
+
+// ---------------------------------------------------------------------------
+// Main text
+// ---------------------------------------------------------------------------
+
+TEST(ExtractHtmlBoilerplate, KeepsTheStoryAndDropsTheRest) {
+  Extraction e = must_extract(page("graph_article.html"));
+  const std::string& t = e.article.text;
+  EXPECT_TRUE(contains(t, "The town council voted on Thursday evening"));
+  EXPECT_TRUE(contains(t, "planned for the second week of April."));
+  EXPECT_TRUE(contains(t, "keep the light burning"));
+  for (const char* junk : {"We use cookies", "Home", "Share on Facebook", "Sea wall repairs delayed",
+                           "About time!", "Typical of this council", "morning briefing",
+                           "inbox every morning", "Photo: Courier archive", "Copyright 2021",
+                           "By Ada Marlow"}) {
+    EXPECT_FALSE(contains(t, junk)) << junk;
+  }
+  // The headline is the title, not a paragraph.
+  EXPECT_FALSE(contains(t, "Harbour town votes"));
+}
+
+TEST(ExtractHtmlStructure, HeadingsListItemsAndQuotesKeepTheirKind) {
+  Extraction e = must_extract(page("graph_article.html"));
+  const Article& a = e.article;
+  int headings = 0, items = 0, quotes = 0;
+  for (const auto& p : a.paragraphs) {
+    std::string_view t = p.span.of(a.text);
+    if (p.kind == BlockKind::kHeading) {
+      ++headings;
+      EXPECT_EQ(t, "A long debate over costs");
+    }
+    if (p.kind == BlockKind::kListItem) {
+      ++items;
+      EXPECT_TRUE(t.find("Construction") == 0 || t.find("The lamp") == 0) << t;
+    }
+    if (p.kind == BlockKind::kBlockQuote) {
+      ++quotes;
+      EXPECT_TRUE(t.find("We owe it") == 0) << t;
+    }
+  }
+  EXPECT_EQ(headings, 1);
+  EXPECT_EQ(items, 2);
+  EXPECT_EQ(quotes, 1);
+  EXPECT_EQ(a.paragraphs.size(), 9u);
+  // Paragraphs are joined by a blank line and spans point at them.
+  EXPECT_EQ(a.paragraphs[0].span.begin, 0u);
+  EXPECT_EQ(a.text.substr(a.paragraphs[1].span.begin - 2, 2), "\n\n");
+}
+
+TEST(ExtractHtmlStructure, DoubleBreakSplitsParagraphsAndSpaceIsNormalised) {
+  std::string html = simple_page(
+      "<title>t</title>",
+      "<div>First   part of a long\n line that goes on for a while to be prose enough here.<br><br>"
+      "Second&nbsp;part after two breaks, which also goes on long enough to count as prose.</div>");
+  Extraction e = must_extract(html);
+  EXPECT_TRUE(contains(e.article.text, "First part of a long line that goes on"));
+  EXPECT_TRUE(contains(e.article.text, "prose enough here.\n\nSecond part after two breaks"));
+}
+
+TEST(ExtractHtmlErrors, PageWithOnlyLinksHasNoArticle) {
+  HtmlOptions o;
+  o.source = "links.html";
+  auto r = extract_html(page("link_list.html"), o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(r.status().message(), "links.html: no article found");
+}
+
+TEST(ExtractHtmlErrors, EmptyAndWhitespaceInput) {
+  HtmlOptions o;
+  o.source = "empty.html";
+  for (const std::string& in : {std::string(), std::string(" \n\t ")}) {
+    auto r = extract_html(in, o);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidInput);
+    EXPECT_TRUE(contains(r.status().message(), "empty.html")) << r.status().message();
+  }
+}
+
+TEST(ExtractHtmlErrors, BinaryGarbageIsNotHtml) {
+  std::string junk;
+  uint32_t x = 12345;
+  for (int i = 0; i < 20000; ++i) {
+    x = x * 1103515245u + 12345u;
+    junk.push_back(static_cast<char>(x >> 24));
+  }
+  auto r = extract_html(junk);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidInput);
+}
+
+TEST(ExtractHtmlErrors, OverMaxBytesIsTooLarge) {
+  HtmlOptions o;
+  o.source = "big.html";
+  o.max_bytes = 1000;
+  auto r = extract_html(std::string(1001, 'a'), o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kTooLarge);
+  EXPECT_TRUE(contains(r.status().message(), "big.html"));
+}
+
+// ---------------------------------------------------------------------------
+// Encodings
+// ---------------------------------------------------------------------------
+
+TEST(ExtractHtmlEncoding, Windows1252DeclaredInMeta) {
+  Extraction e = must_extract(page("cp1252_declared.html"));
+  EXPECT_EQ(e.encoding, "windows-1252");
+  EXPECT_TRUE(contains(e.article.text, "Le café du village a rouvert"));
+  EXPECT_TRUE(contains(e.article.text, "« Nous voulions garder l'âme"));
+  EXPECT_EQ(e.article.title, "Le café rouvre");
+}
+
+TEST(ExtractHtmlEncoding, LyingMetaCharsetIsDetected) {
+  // Declared UTF-8, written in windows-1252: the bytes are not valid UTF-8.
+  Extraction e = must_extract(page("cp1252_lying_meta.html"));
+  EXPECT_NE(e.encoding, "utf-8");
+  EXPECT_TRUE(contains(e.article.text, "Le café du village a rouvert")) << e.article.text;
+}
+
+TEST(ExtractHtmlEncoding, Utf8DeclaredAsLatin1IsKeptAsUtf8) {
+  std::string html = simple_page("<meta charset=\"iso-8859-1\"><title>Zürich</title>",
+                                 "<p>Der Stadtrat von Zürich hat am Dienstag über die Zukunft des "
+                                 "Hafens beraten und eine Entscheidung vertagt.</p>");
+  Extraction e = must_extract(html);
+  EXPECT_EQ(e.encoding, "utf-8");
+  EXPECT_TRUE(contains(e.article.text, "Der Stadtrat von Zürich"));
+}
+
+TEST(ExtractHtmlEncoding, HttpContentTypeCharset) {
+  std::string html = page("cp1252_declared.html");
+  // The header names the same legacy charset; the meta is ignored when it disagrees.
+  HtmlOptions o;
+  o.content_type = "text/html; charset=ISO-8859-1";
+  Extraction e = must_extract(html, o);
+  EXPECT_EQ(e.encoding, "windows-1252");
+  EXPECT_TRUE(contains(e.article.text, "café"));
+}
+
+TEST(ExtractHtmlEncoding, Utf8ByteOrderMark) {
+  std::string html = "\xEF\xBB\xBF" + page("microdata_article.html");
+  Extraction e = must_extract(html);
+  EXPECT_EQ(e.encoding, "utf-8");
+  EXPECT_EQ(e.article.title, "Late frost cuts the apple harvest by a third");
+}
+
+TEST(ExtractHtmlEncoding, Utf16ByteOrderMark) {
+  std::string utf8 = page("og_meta_article.html");
+  // To UTF-16LE by hand (the page is within the Basic Multilingual Plane).
+  std::string le = "\xFF\xFE";
+  size_t i = 0;
+  while (i < utf8.size()) {
+    auto c = static_cast<unsigned char>(utf8[i]);
+    uint32_t cp;
+    if (c < 0x80) {
+      cp = c;
+      i += 1;
+    } else if (c < 0xE0) {
+      cp = ((c & 0x1F) << 6) | (utf8[i + 1] & 0x3F);
+      i += 2;
+    } else {
+      cp = ((c & 0x0F) << 12) | ((utf8[i + 1] & 0x3F) << 6) | (utf8[i + 2] & 0x3F);
+      i += 3;
+    }
+    le.push_back(static_cast<char>(cp & 0xFF));
+    le.push_back(static_cast<char>(cp >> 8));
+  }
+  Extraction e = must_extract(le);
+  EXPECT_EQ(e.encoding, "utf-16le");
+  EXPECT_EQ(e.article.title, "Neue Brücke über den Fluss eröffnet");
+  EXPECT_TRUE(contains(e.article.text, "Fußgängerbrücke"));
+}
+
+// ---------------------------------------------------------------------------
+// Robustness
+// ---------------------------------------------------------------------------
+
+TEST(ExtractHtmlRobustness, TruncatedHtmlStillGivesTheText) {
+  std::string html = page("graph_article.html");
+  size_t cut = html.find("Residents who spoke");
+  ASSERT_NE(cut, std::string::npos);
+  Extraction e = must_extract(html.substr(0, cut + 40));
+  EXPECT_TRUE(contains(e.article.text, "The town council voted"));
+  // Cut in the middle of a tag and of a character reference: no crash either way.
+  for (size_t n : {cut + 3, html.find("&") != std::string::npos ? html.find("&") + 2 : cut, html.size() / 2}) {
+    auto r = extract_html(html.substr(0, n));
+    if (r.ok()) EXPECT_FALSE(r->article.text.empty());
+  }
+}
+
+TEST(ExtractHtmlRobustness, HundredThousandNestedDivsAreFlattened) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "<p>Deep inside the markup there is still a paragraph of real prose that an extractor "
+          "should find, even though it sits under a hundred thousand levels of nesting.</p>"
+          "<p>And a second paragraph follows it, long enough to count as the text of an article "
+          "rather than a label or a caption.</p>";
+  for (int i = 0; i < 100000; ++i) html += "</div>";
+  html += "</body></html>";
+  auto t0 = std::chrono::steady_clock::now();
+  auto r = extract_html(html);
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_TRUE(contains(r->article.text, "Deep inside the markup"));
+  ASSERT_FALSE(r->warnings.empty());
+  EXPECT_TRUE(contains(r->warnings[0], "deeper than 512")) << r->warnings[0];
+  EXPECT_LT(s, 10.0);
+}
+
+TEST(ExtractHtmlRobustness, FiftyMegabytePageUnderTheLimit) {
+  std::string html = "<html><head><title>Long</title></head><body><div class=\"story\">";
+  // Numbered, so that no paragraph repeats another (repeats are dropped).
+  for (int i = 0; html.size() < (50u << 20); ++i) {
+    html += "<p>Paragraph " + std::to_string(i) +
+            " is one of many in a very long page, written to see that a large input is handled in "
+            "reasonable time and memory without failing.</p>\n";
+  }
+  html += "</div></body></html>";
+  auto t0 = std::chrono::steady_clock::now();
+  auto r = extract_html(html);
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_GT(r->article.paragraphs.size(), 100000u);
+  EXPECT_LT(s, 30.0);
+  HtmlOptions small;
+  small.max_bytes = 40u << 20;
+  auto big = extract_html(html, small);
+  ASSERT_FALSE(big.ok());
+  EXPECT_EQ(big.status().code(), StatusCode::kTooLarge);
+}
+
+TEST(ExtractHtmlRobustness, MalformedMarkupAndScriptsDoNotLeak) {
+  std::string html =
+      "<html><body><div class=story><p>Unclosed paragraph about the weather, which turned cold "
+      "overnight across the northern hills and brought early snow.<p>Another one <b>with <i>bad "
+      "nesting</b> of tags</i> that still reads as a sentence of reasonable length.<script>var "
+      "secret = 'do not show';</script><style>.x{color:red}</style>"
+      "<p>A third paragraph closes the story with a remark on the forecast for the weekend ahead.";
+  Extraction e = must_extract(html);
+  EXPECT_TRUE(contains(e.article.text, "Unclosed paragraph about the weather"));
+  EXPECT_TRUE(contains(e.article.text, "with bad nesting of tags that still reads"));
+  EXPECT_FALSE(contains(e.article.text, "secret"));
+  EXPECT_FALSE(contains(e.article.text, "color:red"));
+}
+
+TEST(ExtractHtmlRobustness, ThreadsShareNothing) {
+  std::string a = page("graph_article.html"), b = page("og_meta_article.html");
+  std::vector<std::thread> ts;
+  std::vector<int> ok(4, 0);
+  for (int i = 0; i < 4; ++i) {
+    ts.emplace_back([&, i] {
+      for (int k = 0; k < 20; ++k) {
+        auto r = extract_html(i % 2 ? a : b);
+        ok[i] += r.ok() && (i % 2 ? contains(r->article.text, "lighthouse") : contains(r->article.text, "Brücke"));
+      }
+    });
+  }
+  for (auto& t : ts) t.join();
+  for (int v : ok) EXPECT_EQ(v, 20);
+}
+
+// ---------------------------------------------------------------------------
+// The command line
+// ---------------------------------------------------------------------------
+
+TEST(ExtractHtmlCli, JsonOnePerPageAndGzipInput) {
+  std::string dir = testing::source_dir() + "/tests/data/html/";
+  std::string out;
+  int rc = testing::run_command(testing::cli_path() + " extract -f json " + dir + "graph_article.html " + dir +
+                                    "microdata_article.html.gz",
+                                &out);
+  ASSERT_EQ(rc, 0);
+  std::vector<nlohmann::json> objs;
+  size_t pos = 0;
+  while (pos < out.size()) {
+    size_t e = out.find('\n', pos);
+    if (e == std::string::npos) e = out.size();
+    if (e > pos) objs.push_back(nlohmann::json::parse(out.substr(pos, e - pos)));
+    pos = e + 1;
+  }
+  ASSERT_EQ(objs.size(), 2u);
+  EXPECT_EQ(objs[0]["title"], "Harbour town votes to rebuild its old lighthouse");
+  EXPECT_EQ(objs[0]["authors"].size(), 2u);
+  EXPECT_EQ(objs[0]["encoding"], "utf-8");
+  EXPECT_EQ(objs[0]["paragraphs"][2]["kind"], to_string(BlockKind::kHeading));
+  EXPECT_EQ(objs[1]["title"], "Late frost cuts the apple harvest by a third");
+  EXPECT_EQ(objs[1]["published"], "2019-10-02");
+}
+
+TEST(ExtractHtmlCli, BadPagesAreNamedCountedAndTheRestGoesOn) {
+  std::string dir = testing::source_dir() + "/tests/data/html/";
+  std::string out;
+  int rc = testing::run_command(testing::cli_path() + " extract -f text " + dir + "link_list.html " + dir +
+                                    "missing_page.html " + dir + "og_meta_article.html 2>&1",
+                                &out);
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(out.find("link_list.html: no article found"), std::string::npos) << out;
+  EXPECT_NE(out.find("missing_page.html"), std::string::npos) << out;
+  EXPECT_NE(out.find("Neue Brücke über den Fluss eröffnet\n\nNach drei Jahren"), std::string::npos) << out;
+  EXPECT_NE(out.find("2 of 3 pages failed"), std::string::npos) << out;
+}
+
+TEST(ExtractHtmlCli, MarkdownFromStandardInput) {
+  std::string dir = testing::source_dir() + "/tests/data/html/";
+  std::string out;
+  int rc = testing::run_command(testing::cli_path() + " extract -f markdown - < " + dir + "graph_article.html", &out);
+  ASSERT_EQ(rc, 0);
+  EXPECT_EQ(out.rfind("# Harbour town votes to rebuild its old lighthouse\n", 0), 0u) << out;
+  EXPECT_NE(out.find("- Authors: Ada Marlow, Tom Reyes"), std::string::npos);
+  EXPECT_NE(out.find("\n## A long debate over costs\n"), std::string::npos);
+  EXPECT_NE(out.find("\n> We owe it to the fishermen"), std::string::npos);
+  EXPECT_NE(out.find("\n- Construction is expected"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace parallax

@@ -1,0 +1,481 @@
+// Quotes: direct and indirect quotes with speaker, cue, content and source kind.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "analyze/quotes.h"
+#include "parallax/core.h"
+#include "test_util.h"
+
+namespace parallax {
+namespace {
+
+using testing::analyzer;
+
+struct Found {
+  std::string text;
+  Analysis a;
+};
+
+Found run(std::string text) {
+  Found f;
+  f.text = std::move(text);
+  f.a = analyzer().analyze_text(f.text, "en");
+  return f;
+}
+
+bool segmented(const Found& f) { return !f.a.tokens.empty() && !f.a.sentences.empty(); }
+
+#define REQUIRE_SEGMENTER(f) \
+  if (!segmented(f)) GTEST_SKIP() << "the segmenter produced no tokens"
+
+// The quote whose content contains `needle`, or nullptr.
+const Quote* with_content(const Found& f, std::string_view needle) {
+  for (const auto& q : f.a.quotes) {
+    if (q.content.of(f.text).find(needle) != std::string_view::npos) return &q;
+  }
+  return nullptr;
+}
+
+std::string dump(const Found& f) {
+  std::ostringstream os;
+  for (const auto& q : f.a.quotes) {
+    os << (q.direct ? "D" : "I") << " [" << q.speaker << "|" << to_string(q.kind) << "] cue='"
+       << q.cue.of(f.text) << "' span='" << q.speaker_span.of(f.text) << "' s=" << q.sentence
+       << " :: " << q.content.of(f.text) << "\n";
+  }
+  return os.str();
+}
+
+TEST(QuotesLexicon, Loads) {
+  auto lex = analyze::QuoteLexicon::load();
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  EXPECT_NE(lex->data, nullptr);
+}
+
+TEST(QuotesDirect, CueAfterQuotation) {
+  auto f = run("The harbour will reopen next week. \"We have cleared every berth and the cranes work again,\" "
+               "Marta Olsen said.");
+  REQUIRE_SEGMENTER(f);
+  ASSERT_EQ(f.a.quotes.size(), 1u) << dump(f);
+  const Quote& q = f.a.quotes[0];
+  EXPECT_TRUE(q.direct);
+  EXPECT_EQ(q.content.of(f.text), "We have cleared every berth and the cranes work again");
+  EXPECT_EQ(q.cue.of(f.text), "said");
+  EXPECT_NE(q.speaker.find("Marta Olsen"), std::string::npos);
+  EXPECT_EQ(q.kind, SourceKind::kNamedPerson);
+  EXPECT_EQ(q.sentence, 1u);
+}
+
+
+struct Case {
+  const char* text;
+  const char* speaker;   // a substring of Quote::speaker
+  SourceKind kind;
+  bool direct;
+  const char* content;   // the exact content
+};
+
+void expect_case(const Case& c) {
+  auto f = run(c.text);
+  const Quote* q = with_content(f, c.content);
+  ASSERT_NE(q, nullptr) << c.text << "\n" << dump(f);
+  EXPECT_EQ(q->content.of(f.text), c.content) << c.text << "\n" << dump(f);
+  EXPECT_NE(q->speaker.find(c.speaker), std::string::npos) << c.text << "\n" << dump(f);
+  EXPECT_EQ(q->kind, c.kind) << c.text << "\n" << dump(f);
+  EXPECT_EQ(q->direct, c.direct) << c.text << "\n" << dump(f);
+}
+
+TEST(QuotesDirect, EveryQuotationMarkStyle) {
+  const Case cases[] = {
+      {"\"The bridge will stay closed until spring,\" Ingrid Vale said.", "Ingrid Vale",
+       SourceKind::kNamedPerson, true, "The bridge will stay closed until spring"},
+      {"\u201CThe bridge will stay closed until spring,\u201D Ingrid Vale said.", "Ingrid Vale",
+       SourceKind::kNamedPerson, true, "The bridge will stay closed until spring"},
+      {"Ingrid Vale sagte: \u201EThe bridge will stay closed until spring\u201C, and left. Ingrid Vale said so.",
+       "", SourceKind::kUnknown, true, "The bridge will stay closed until spring"},
+      {"Ingrid Vale said: \u00ABThe bridge will stay closed until spring.\u00BB", "Ingrid Vale",
+       SourceKind::kNamedPerson, true, "The bridge will stay closed until spring"},
+      {"Ingrid Vale said: \u2039The bridge will stay closed until spring.\u203A", "Ingrid Vale",
+       SourceKind::kNamedPerson, true, "The bridge will stay closed until spring"},
+      {"Ingrid Vale said: \u300CThe bridge will stay closed until spring.\u300D", "Ingrid Vale",
+       SourceKind::kNamedPerson, true, "The bridge will stay closed until spring"},
+      {"\u2018The bridge will stay closed until spring,\u2019 Ingrid Vale said.", "Ingrid Vale",
+       SourceKind::kNamedPerson, true, "The bridge will stay closed until spring"},
+      {"'The bridge will stay closed until spring,' Ingrid Vale said.", "Ingrid Vale",
+       SourceKind::kNamedPerson, true, "The bridge will stay closed until spring"},
+  };
+  for (const auto& c : cases) {
+    if (c.kind == SourceKind::kUnknown) {
+      // German marks: only the pairing is checked (the cue is not English).
+      auto f = run(c.text);
+      REQUIRE_SEGMENTER(f);
+      const Quote* q = with_content(f, c.content);
+      ASSERT_NE(q, nullptr) << dump(f);
+      EXPECT_EQ(q->content.of(f.text), c.content);
+      EXPECT_TRUE(q->direct);
+      continue;
+    }
+    expect_case(c);
+  }
+}
+
+TEST(QuotesDirect, ApostrophesAreNotQuotationMarks) {
+  auto f = run("The council\u2019s plan and the workers' union's demands differ, Ingrid Vale said on Monday, "
+               "and Macron\u2018s aides agree it's the ministers' call.");
+  REQUIRE_SEGMENTER(f);
+  for (const auto& q : f.a.quotes) EXPECT_FALSE(q.direct) << dump(f);
+}
+
+TEST(QuotesDirect, MultiSentenceQuotation) {
+  Case c{"\u201CWe lost two boats. Nobody was hurt. The season is over for us,\u201D the skipper, Arne Holt, said.",
+         "Arne Holt", SourceKind::kNamedPerson, true,
+         "We lost two boats. Nobody was hurt. The season is over for us"};
+  expect_case(c);
+}
+
+TEST(QuotesDirect, SplitQuotationGivesTwoPartsWithOneSpeaker) {
+  auto f = run("Tomas Rieger met the unions on Friday. \u201CWe are ready,\u201D he said, \u201Cbut not yet.\u201D");
+  REQUIRE_SEGMENTER(f);
+  const Quote* a = with_content(f, "We are ready");
+  const Quote* b = with_content(f, "but not yet");
+  ASSERT_TRUE(a && b) << dump(f);
+  EXPECT_EQ(a->content.of(f.text), "We are ready");
+  EXPECT_EQ(b->content.of(f.text), "but not yet");
+  EXPECT_TRUE(a->direct && b->direct);
+  EXPECT_EQ(a->speaker, b->speaker);
+  EXPECT_NE(a->speaker.find("Rieger"), std::string::npos) << dump(f);
+  EXPECT_EQ(a->kind, SourceKind::kNamedPerson);
+  EXPECT_EQ(a->cue, b->cue);
+  EXPECT_EQ(a->cue.of(f.text), "said");
+}
+
+TEST(QuotesDirect, CueBeforeQuotation) {
+  const Case cases[] = {
+      {"Harbour master Lena Brandt said: \u201CNo ship leaves before the storm passes.\u201D", "Lena Brandt",
+       SourceKind::kNamedPerson, true, "No ship leaves before the storm passes"},
+      {"Lena Brandt warned that \u201Cno ship leaves before the storm passes.\u201D", "Lena Brandt",
+       SourceKind::kNamedPerson, true, "no ship leaves before the storm passes"},
+      {"Lena Brandt told reporters on Tuesday, \u201CNo ship leaves before the storm passes.\u201D", "Lena Brandt",
+       SourceKind::kNamedPerson, true, "No ship leaves before the storm passes"},
+  };
+  for (const auto& c : cases) expect_case(c);
+}
+
+TEST(QuotesDirect, CueAfterQuotationBothOrders) {
+  const Case cases[] = {
+      {"\u201CThe grain deal is dead,\u201D said Pavel Orlov, an economist in Odessa.", "Pavel Orlov",
+       SourceKind::kNamedPerson, true, "The grain deal is dead"},
+      {"Pavel Orlov spoke at length in Odessa. \u201CThe grain deal is dead for this year\u201D the Ukrainian "
+       "economist had said.",
+       "Pavel Orlov", SourceKind::kNamedPerson, true, "The grain deal is dead for this year"},
+  };
+  for (const auto& c : cases) expect_case(c);
+}
+
+TEST(QuotesDirect, EmbeddedQuotationWithAnonymousSource) {
+  Case c{"The mayor was wary of any scheme \u201Cthat pushes the budget into deficit,\u201D an insider was cited as "
+         "saying.",
+         "insider", SourceKind::kAnonymous, true, "that pushes the budget into deficit"};
+  expect_case(c);
+}
+
+TEST(QuotesDirect, ScareQuotesAreSkipped) {
+  auto f = run("The plan could hurt the town\u2019s \u2018credibility\u2019 with investors. Critics of the scheme "
+               "speak of \u201Cslow death\u201D for the old port.");
+  REQUIRE_SEGMENTER(f);
+  for (const auto& q : f.a.quotes) EXPECT_FALSE(q.direct) << dump(f);
+  EXPECT_EQ(with_content(f, "credibility"), nullptr) << dump(f);
+  EXPECT_EQ(with_content(f, "slow death"), nullptr) << dump(f);
+}
+
+TEST(QuotesDirect, ShortQuotationWithCueCounts) {
+  Case c{"Ingrid Vale said the talks were \u201Cgoing well\u201D and would end soon.", "Ingrid Vale",
+         SourceKind::kNamedPerson, true, "going well"};
+  expect_case(c);
+}
+
+TEST(QuotesIndirect, SpeechVerbs) {
+  const Case cases[] = {
+      {"Ingrid Vale said that the bridge would reopen in May.", "Ingrid Vale", SourceKind::kNamedPerson, false,
+       "the bridge would reopen in May"},
+      {"Ingrid Vale said the bridge would reopen in May.", "Ingrid Vale", SourceKind::kNamedPerson, false,
+       "the bridge would reopen in May"},
+      {"Ingrid Vale says the bridge will reopen in May.", "Ingrid Vale", SourceKind::kNamedPerson, false,
+       "the bridge will reopen in May"},
+      {"Ingrid Vale told reporters that the bridge would reopen in May.", "Ingrid Vale",
+       SourceKind::kNamedPerson, false, "the bridge would reopen in May"},
+      {"Ingrid Vale told local radio on Sunday that the bridge would reopen in May.", "Ingrid Vale",
+       SourceKind::kNamedPerson, false, "the bridge would reopen in May"},
+      {"Ingrid Vale was cited as saying that the bridge would reopen in May.", "Ingrid Vale",
+       SourceKind::kNamedPerson, false, "the bridge would reopen in May"},
+      {"Ingrid Vale warned the bridge might not reopen before winter.", "Ingrid Vale", SourceKind::kNamedPerson,
+       false, "the bridge might not reopen before winter"},
+      {"Ingrid Vale argued that repairs cost less than a new bridge.", "Ingrid Vale", SourceKind::kNamedPerson,
+       false, "repairs cost less than a new bridge"},
+      {"Ingrid Vale claimed the contractor had lied about the cables.", "Ingrid Vale", SourceKind::kNamedPerson,
+       false, "the contractor had lied about the cables"},
+      {"Ingrid Vale stated that the contractor had lied about the cables.", "Ingrid Vale",
+       SourceKind::kNamedPerson, false, "the contractor had lied about the cables"},
+      {"Ingrid Vale noted that the cables were older than the deck.", "Ingrid Vale", SourceKind::kNamedPerson,
+       false, "the cables were older than the deck"},
+      {"Ingrid Vale added that the cables were older than the deck.", "Ingrid Vale", SourceKind::kNamedPerson,
+       false, "the cables were older than the deck"},
+      {"Ingrid Vale urged drivers to use the ferry until May.", "Ingrid Vale", SourceKind::kNamedPerson, false,
+       "drivers to use the ferry until May"},
+      {"Ingrid Vale insisted that the ferry could carry every lorry.", "Ingrid Vale", SourceKind::kNamedPerson,
+       false, "the ferry could carry every lorry"},
+      {"Ingrid Vale acknowledged that the ferry was slower.", "Ingrid Vale", SourceKind::kNamedPerson, false,
+       "the ferry was slower"},
+      {"Ingrid Vale denied that the ferry was unsafe in winter.", "Ingrid Vale", SourceKind::kNamedPerson, false,
+       "the ferry was unsafe in winter"},
+      {"Ingrid Vale confirmed that two ferries would sail daily.", "Ingrid Vale", SourceKind::kNamedPerson, false,
+       "two ferries would sail daily"},
+      {"Ingrid Vale announced that two ferries would sail daily.", "Ingrid Vale", SourceKind::kNamedPerson,
+       false, "two ferries would sail daily"},
+      {"Ingrid Vale believes that two ferries are enough.", "Ingrid Vale", SourceKind::kNamedPerson, false,
+       "two ferries are enough"},
+      {"Ingrid Vale echoed these worries at the council meeting.", "Ingrid Vale", SourceKind::kNamedPerson,
+       false, "these worries at the council meeting"},
+      {"Ingrid Vale, who runs the ferry line, said two ferries were enough.", "Ingrid Vale",
+       SourceKind::kNamedPerson, false, "two ferries were enough"},
+  };
+  for (const auto& c : cases) expect_case(c);
+}
+
+TEST(QuotesIndirect, SourceAfterCue) {
+  const Case cases[] = {
+      {"According to Ingrid Vale, the bridge will reopen in May.", "Ingrid Vale", SourceKind::kNamedPerson,
+       false, "the bridge will reopen in May"},
+      {"The bridge will reopen in May, according to Ingrid Vale.", "Ingrid Vale", SourceKind::kNamedPerson,
+       false, "The bridge will reopen in May"},
+      {"In the words of Ingrid Vale, the bridge is a relic of another century.", "Ingrid Vale",
+       SourceKind::kNamedPerson, false, "the bridge is a relic of another century"},
+      {"The bridge will reopen in May, it was reported by the Northern Gazette.", "Northern Gazette",
+       SourceKind::kMediaOutlet, false, "The bridge will reopen in May"},
+      {"Tolls will double next year, said Ingrid Vale.", "Ingrid Vale", SourceKind::kNamedPerson, false,
+       "Tolls will double next year"},
+  };
+  for (const auto& c : cases) expect_case(c);
+}
+
+TEST(QuotesIndirect, CueWordsThatAreNotSpeech) {
+  auto f = run("His 2019 claim was forgotten. The United States sent a stern warning. Her statement "
+               "added to the confusion. Nobody said anything.");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_TRUE(f.a.quotes.empty()) << dump(f);
+}
+
+TEST(QuotesIndirect, NegatedCueIsNoQuote) {
+  auto f = run("The ministry did not comment on the report. Ingrid Vale declined to say whether tolls would rise.");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_TRUE(f.a.quotes.empty()) << dump(f);
+}
+
+TEST(QuotesSpeakers, SourceKinds) {
+  const Case cases[] = {
+      {"The transport ministry said the tolls would rise in June.", "ministry", SourceKind::kOrganisation,
+       false, "the tolls would rise in June"},
+      {"The government said the tolls would rise in June.", "government", SourceKind::kOrganisation, false,
+       "the tolls would rise in June"},
+      {"Tolls will rise in June, according to a leaked memo.", "leaked memo", SourceKind::kDocument, false,
+       "Tolls will rise in June"},
+      {"Tolls will rise in June, according to a government report.", "report", SourceKind::kDocument, false,
+       "Tolls will rise in June"},
+      {"The study found nothing, and the survey said tolls would rise in June.", "survey",
+       SourceKind::kDocument, false, "tolls would rise in June"},
+      {"Tolls will rise in June, according to sources familiar with the matter.", "sources familiar",
+       SourceKind::kAnonymous, false, "Tolls will rise in June"},
+      {"A person familiar with the plan said tolls would rise in June.", "person familiar",
+       SourceKind::kAnonymous, false, "tolls would rise in June"},
+      {"Analysts warn that tolls will rise in June.", "Analysts", SourceKind::kAnonymous, false,
+       "tolls will rise in June"},
+      {"Some experts believe that tolls will rise in June.", "experts", SourceKind::kAnonymous, false,
+       "tolls will rise in June"},
+      {"Observers say tolls will rise in June.", "Observers", SourceKind::kAnonymous, false,
+       "tolls will rise in June"},
+      {"Critics argue that tolls will rise in June.", "Critics", SourceKind::kAnonymous, false,
+       "tolls will rise in June"},
+      {"People close to the mayor said tolls would rise in June.", "People close", SourceKind::kAnonymous,
+       false, "tolls would rise in June"},
+      {"Officials said tolls would rise in June.", "Officials", SourceKind::kAnonymous, false,
+       "tolls would rise in June"},
+      {"Diplomats said tolls would rise in June.", "Diplomats", SourceKind::kAnonymous, false,
+       "tolls would rise in June"},
+      {"A senior official said tolls would rise in June.", "official", SourceKind::kAnonymous, false,
+       "tolls would rise in June"},
+      {"State media reported that tolls would rise in June.", "State media", SourceKind::kMediaOutlet, false,
+       "tolls would rise in June"},
+      {"Hayashi told US media that tolls would rise in June. The plan was new.", "Hayashi",
+       SourceKind::kNamedPerson, false, "tolls would rise in June"},
+      {"According to The Baltic Times, tolls will rise in June.", "Baltic Times", SourceKind::kMediaOutlet,
+       false, "tolls will rise in June"},
+      {"Tolls will rise in June, Reuters reported.", "Reuters", SourceKind::kMediaOutlet, false,
+       "Tolls will rise in June"},
+  };
+  for (const auto& c : cases) expect_case(c);
+}
+
+TEST(QuotesSpeakers, PronounResolvesToRecentPerson) {
+  auto f = run("Finance Minister Ingrid Vale met bankers in Oslo on Monday. She said the budget would balance by "
+               "2026.");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_content(f, "the budget would balance");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_NE(q->speaker.find("Ingrid Vale"), std::string::npos) << dump(f);
+  EXPECT_EQ(q->kind, SourceKind::kNamedPerson);
+  EXPECT_EQ(q->speaker_span.of(f.text), "She");
+  EXPECT_EQ(q->sentence, 1u);
+}
+
+TEST(QuotesSpeakers, RoleNounResolvesToPersonWithThatRole) {
+  auto f = run("Norwegian Finance Minister Ingrid Vale met Swedish Prime Minister Karl Berg in Oslo. "
+               "\u201CThe budget will balance by 2026,\u201D the Norwegian minister said.");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_content(f, "The budget will balance");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_TRUE(q->direct);
+  EXPECT_NE(q->speaker.find("Ingrid Vale"), std::string::npos) << dump(f);
+  EXPECT_EQ(q->kind, SourceKind::kNamedPerson);
+  EXPECT_EQ(q->speaker_span.of(f.text), "the Norwegian minister");
+}
+
+TEST(QuotesSpeakers, PlaceAsSpeakerIsAnOrganisation) {
+  auto f = run("Relations cooled in March. Beijing has insisted that the islands are its own.");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_content(f, "the islands are its own");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker, "Beijing");
+  EXPECT_EQ(q->kind, SourceKind::kOrganisation);
+  EXPECT_FALSE(q->direct);
+}
+
+TEST(QuotesSpeakers, EntityGivesCanonicalName) {
+  auto f = run("Finance Minister Ingrid Vale opened the session. Later, Vale said that the budget would balance.");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_content(f, "the budget would balance");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker, "Ingrid Vale") << dump(f);
+  EXPECT_EQ(q->speaker_span.of(f.text), "Vale");
+  EXPECT_EQ(q->kind, SourceKind::kNamedPerson);
+}
+
+}  // namespace
+}  // namespace parallax
+
+namespace parallax {
+namespace {
+
+Found seed(const std::string& name) {
+  Found f;
+  std::string dir = testing::shared_dir();
+  if (dir.empty()) return f;
+  std::string raw = testing::read_file(dir + "/data/seeds/" + name);
+  Article art;
+  std::istringstream in(raw);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    art.add_paragraph(line);
+  }
+  art.language = "en";
+  f.text = art.text;
+  f.a = analyzer().analyze(art);
+  return f;
+}
+
+// A quote in `f` whose speaker contains `speaker` and has kind `kind`.
+const Quote* by_speaker(const Found& f, std::string_view speaker, SourceKind kind) {
+  for (const auto& q : f.a.quotes) {
+    if (q.kind == kind && q.speaker.find(speaker) != std::string::npos) return &q;
+  }
+  return nullptr;
+}
+
+TEST(QuotesSeeds, RussianOutletSpeakersAndSources) {
+  PARALLAX_REQUIRE_SHARED(dir);
+  auto f = seed("000_7a62a86fc2548975.txt");
+  if (f.text.empty()) GTEST_SKIP() << "seed 000 is absent";
+  ASSERT_FALSE(f.a.quotes.empty());
+  EXPECT_NE(by_speaker(f, "Macron", SourceKind::kNamedPerson), nullptr) << dump(f);
+  EXPECT_NE(by_speaker(f, "Hayashi", SourceKind::kNamedPerson), nullptr) << dump(f);
+  EXPECT_NE(by_speaker(f, "Li Shangfu", SourceKind::kNamedPerson), nullptr) << dump(f);
+  EXPECT_NE(by_speaker(f, "US report", SourceKind::kDocument), nullptr) << dump(f);
+  const Quote* insider = by_speaker(f, "insider", SourceKind::kAnonymous);
+  ASSERT_NE(insider, nullptr) << dump(f);
+  EXPECT_TRUE(insider->direct);
+  // Scare quotes and quoted names are no quotes.
+  EXPECT_EQ(with_content(f, "credibility"), nullptr) << dump(f);
+  EXPECT_EQ(with_content(f, "brain death"), nullptr) << dump(f);
+  // Every direct quote's content is the text between its marks, and every quote's
+  // sentence holds its cue.
+  for (const auto& q : f.a.quotes) {
+    ASSERT_LT(q.sentence, f.a.sentences.size());
+    if (!q.cue.empty()) EXPECT_TRUE(f.a.sentences[q.sentence].span.contains(q.cue)) << dump(f);
+    EXPECT_FALSE(q.content.empty());
+  }
+}
+
+TEST(QuotesSeeds, ChineseOutletSpeakersAndSources) {
+  PARALLAX_REQUIRE_SHARED(dir);
+  auto f = seed("004_e2e51865d62719cd.txt");
+  if (f.text.empty()) GTEST_SKIP() << "seed 004 is absent";
+  EXPECT_NE(by_speaker(f, "Macron", SourceKind::kNamedPerson), nullptr) << dump(f);
+  EXPECT_NE(by_speaker(f, "Wang Wenbin", SourceKind::kNamedPerson), nullptr) << dump(f);
+  EXPECT_NE(by_speaker(f, "Financial Times", SourceKind::kMediaOutlet), nullptr) << dump(f);
+  EXPECT_NE(by_speaker(f, "sources familiar with the situation", SourceKind::kAnonymous), nullptr) << dump(f);
+  EXPECT_NE(by_speaker(f, "Analysts", SourceKind::kAnonymous), nullptr) << dump(f);
+  EXPECT_NE(by_speaker(f, "experts", SourceKind::kAnonymous), nullptr) << dump(f);
+  // The outlet quotes nobody directly.
+  for (const auto& q : f.a.quotes) EXPECT_FALSE(q.direct) << dump(f);
+}
+
+TEST(QuotesSeeds, DumpForDevelopment) {
+  if (!std::getenv("QUOTES_DUMP")) GTEST_SKIP();
+  if (const char* t = std::getenv("QUOTES_TEXT")) {
+    auto f = run(t);
+    std::cout << dump(f);
+    for (const auto& e : f.a.entities) {
+      std::cout << "  E " << e.name << " " << to_string(e.type) << " roles:";
+      for (auto& r : e.roles) std::cout << r << ";";
+      std::cout << "\n";
+    }
+    return;
+  }
+  if (std::getenv("QUOTES_TIME")) {
+    auto lex = analyze::QuoteLexicon::load();
+    for (auto name : {"000_7a62a86fc2548975.txt", "004_e2e51865d62719cd.txt"}) {
+      auto f = seed(name);
+      auto t0 = std::chrono::steady_clock::now();
+      for (int i = 0; i < 2000; ++i) {
+        f.a.quotes.clear();
+        analyze::find_quotes(f.text, *lex, f.a);
+      }
+      auto t1 = std::chrono::steady_clock::now();
+      std::cout << name << " words=" << f.a.word_count << " us/run="
+                << std::chrono::duration<double, std::micro>(t1 - t0).count() / 2000 << "\n";
+    }
+    return;
+  }
+  for (auto name : {"000_7a62a86fc2548975.txt", "004_e2e51865d62719cd.txt"}) {
+    auto f = seed(name);
+    std::cout << "== " << name << "\n" << dump(f);
+    if (std::getenv("QUOTES_DUMP")[0] == '2') {
+      for (const auto& e : f.a.entities) {
+        std::cout << "  E " << e.name << " " << to_string(e.type) << " roles:";
+        for (auto& r : e.roles) std::cout << r << ";";
+        std::cout << " m:";
+        for (auto& m : e.mentions) std::cout << m.span.of(f.text) << (m.pronoun ? "*" : "") << "@" << m.sentence << ",";
+        std::cout << "\n";
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace parallax
