@@ -13,6 +13,7 @@ using Runner = std::function<int()>;
 Runner add_compare_command(CLI::App& app);
 Runner add_extract_command(CLI::App& app);
 Runner add_eval_command(CLI::App& app);
+Runner add_group_command(CLI::App& app);
 
 }  // namespace parallax::cli
 

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
       parallax::cli::add_compare_command(app),
       parallax::cli::add_extract_command(app),
       parallax::cli::add_eval_command(app),
+      parallax::cli::add_group_command(app),
   };
   try {
     app.parse(argc, argv);
