@@ -16,8 +16,8 @@
 namespace parallax {
 namespace {
 
-Article make_article(const std::string& outlet, const std::string& title, const std::vector<std::string>& paras,
-                     const std::string& published = "") {
+Article make_article(const std::string& outlet, const std::string& title,
+                     const std::vector<std::string>& paras, const std::string& published = "") {
   Article a;
   a.outlet = outlet;
   a.title = title;
@@ -83,16 +83,20 @@ struct Set {
 
 Set two_articles() {
   Set s;
-  s.add(make_article("Harwick Courier", "Council approves river bridge", kCourier, "2024-03-05T18:00:00Z"));
-  s.add(make_article("Valley Gazette", "Harwick votes for bridge", kGazette, "2024-03-05T09:30:00Z"));
+  s.add(make_article("Harwick Courier", "Council approves river bridge", kCourier,
+                     "2024-03-05T18:00:00Z"));
+  s.add(
+      make_article("Valley Gazette", "Harwick votes for bridge", kGazette, "2024-03-05T09:30:00Z"));
   s.run();
   return s;
 }
 
 Set three_articles() {
   Set s;
-  s.add(make_article("Harwick Courier", "Council approves river bridge", kCourier, "2024-03-05T18:00:00Z"));
-  s.add(make_article("Valley Gazette", "Harwick votes for bridge", kGazette, "2024-03-05T09:30:00Z"));
+  s.add(make_article("Harwick Courier", "Council approves river bridge", kCourier,
+                     "2024-03-05T18:00:00Z"));
+  s.add(
+      make_article("Valley Gazette", "Harwick votes for bridge", kGazette, "2024-03-05T09:30:00Z"));
   s.add(make_article("North Herald", "Bridge approved amid opposition", kHerald));
   s.run();
   return s;
@@ -101,10 +105,10 @@ Set three_articles() {
 TEST(CompareSimilarity, SynonymsMakeParaphrasesCloserThanUnrelatedSentences) {
   Set s = two_articles();
   const auto& lex = testing::analyzer().lexical();
-  float paraphrase = compare::sentence_similarity(s.analyses[0], s.sentence(0, "grave error"), s.analyses[1],
-                                                  s.sentence(1, "big mistake"), lex);
-  float unrelated = compare::sentence_similarity(s.analyses[0], s.sentence(0, "shop owners"), s.analyses[1],
-                                                 s.sentence(1, "Tom Fraser"), lex);
+  float paraphrase = compare::sentence_similarity(s.analyses[0], s.sentence(0, "grave error"),
+                                                  s.analyses[1], s.sentence(1, "big mistake"), lex);
+  float unrelated = compare::sentence_similarity(s.analyses[0], s.sentence(0, "shop owners"),
+                                                 s.analyses[1], s.sentence(1, "Tom Fraser"), lex);
   EXPECT_GE(paraphrase, compare::Options{}.fact_threshold);
   EXPECT_LT(unrelated, compare::Options{}.fact_threshold);
   EXPECT_GT(paraphrase, unrelated + 0.2f);
@@ -116,9 +120,12 @@ TEST(CompareSimilarity, IdenticalSentencesScoreHigh) {
   Set s;
   s.add(make_article("A", "t", {"The regional parliament passed the water law by a wide margin."}));
   s.add(make_article("B", "t", {"The regional parliament passed the water law by a wide margin."}));
-  float v = compare::sentence_similarity(s.analyses[0], 0, s.analyses[1], 0, testing::analyzer().lexical());
+  float v = compare::sentence_similarity(s.analyses[0], 0, s.analyses[1], 0,
+                                         testing::analyzer().lexical());
   EXPECT_GT(v, 0.8f);
-  EXPECT_EQ(compare::sentence_similarity(s.analyses[0], 7, s.analyses[1], 0, testing::analyzer().lexical()), 0.0f);
+  EXPECT_EQ(compare::sentence_similarity(s.analyses[0], 7, s.analyses[1], 0,
+                                         testing::analyzer().lexical()),
+            0.0f);
 }
 
 TEST(CompareFacts, ParaphrasesAlignAcrossTwoArticles) {
@@ -170,7 +177,9 @@ TEST(CompareFacts, OnlyHereAndOmittedWithThreeArticles) {
   ASSERT_GE(ferry, 0);
   ASSERT_GE(cost, 0);
   const auto& c = s.cmp.articles;
-  auto has = [](const std::vector<uint32_t>& v, int f) { return std::find(v.begin(), v.end(), f) != v.end(); };
+  auto has = [](const std::vector<uint32_t>& v, int f) {
+    return std::find(v.begin(), v.end(), f) != v.end();
+  };
   // Reported by two others: an omission of the third.
   EXPECT_TRUE(has(c[0].omitted, fraser));
   EXPECT_TRUE(has(c[2].omitted, cost));
@@ -198,8 +207,10 @@ TEST(CompareFacts, AFactNeverHoldsTwoSentencesOfOneArticle) {
                      {"The museum reopened its east wing on Friday after two years of repairs.",
                       "After two years of repairs, the east wing of the museum reopened on Friday.",
                       "Visitors queued along the river to see the restored paintings."}));
-  s.add(make_article("B", "t", {"The museum's east wing reopened on Friday following two years of repair work.",
-                                "Ticket prices will stay the same until the summer."}));
+  s.add(
+      make_article("B", "t",
+                   {"The museum's east wing reopened on Friday following two years of repair work.",
+                    "Ticket prices will stay the same until the summer."}));
   s.run();
   for (const Fact& f : s.cmp.facts) {
     std::set<uint32_t> seen;
@@ -218,12 +229,14 @@ TEST(CompareFacts, AFactNeverHoldsTwoSentencesOfOneArticle) {
 
 TEST(CompareFacts, DifferentPeoplesStatementsDoNotMerge) {
   Set s;
-  s.add(make_article("A", "t",
-                     {"Mayor Elena Vasquez said the budget cuts were a serious mistake for the schools.",
-                      "The council will vote on the budget next month."}));
-  s.add(make_article("B", "t",
-                     {"Finance director Robert Lang said the budget cuts were a serious mistake for the schools.",
-                      "A vote on the budget is planned for next month."}));
+  s.add(make_article(
+      "A", "t",
+      {"Mayor Elena Vasquez said the budget cuts were a serious mistake for the schools.",
+       "The council will vote on the budget next month."}));
+  s.add(make_article(
+      "B", "t",
+      {"Finance director Robert Lang said the budget cuts were a serious mistake for the schools.",
+       "A vote on the budget is planned for next month."}));
   s.run();
   EXPECT_FALSE(s.same_fact(0, "Vasquez", 1, "Robert Lang"));
   EXPECT_TRUE(s.same_fact(0, "vote on the budget", 1, "vote on the budget"));
@@ -236,7 +249,8 @@ TEST(CompareFacts, HeadingsAndFragmentsAreNotFacts) {
   a.add_paragraph("The council approved the bridge on Tuesday evening after a long debate.");
   a.add_paragraph("Read more.");
   s.add(a);
-  s.add(make_article("B", "t", {"On Tuesday evening the council approved the bridge after debating for hours."}));
+  s.add(make_article(
+      "B", "t", {"On Tuesday evening the council approved the bridge after debating for hours."}));
   s.run();
   for (const Fact& f : s.cmp.facts) {
     EXPECT_EQ(f.summary.find("Bridge Vote"), std::string::npos);
@@ -280,7 +294,8 @@ TEST(CompareProfiles, TimelineEntitiesAndFraming) {
     EXPECT_EQ(fp.opinion_sentences + fp.reporting_sentences, s.analyses[a].sentences.size());
     EXPECT_EQ(fp.strongest.size(), s.analyses[a].framing.size());
     for (size_t i = 1; i < fp.strongest.size(); ++i)
-      EXPECT_GE(s.analyses[a].framing[fp.strongest[i - 1]].strength, s.analyses[a].framing[fp.strongest[i]].strength);
+      EXPECT_GE(s.analyses[a].framing[fp.strongest[i - 1]].strength,
+                s.analyses[a].framing[fp.strongest[i]].strength);
     const SourcingProfile& sp = s.cmp.articles[a].sourcing;
     EXPECT_EQ(sp.direct + sp.indirect, s.analyses[a].quotes.size());
   }
@@ -296,8 +311,9 @@ TEST(CompareProfiles, TimelineEntitiesAndFraming) {
     EXPECT_GE(total(s.cmp.entities[i - 1]), total(s.cmp.entities[i]));
   }
   // Tom Fraser is named by two of the three, whichever surface form they use.
-  auto fraser = std::find_if(s.cmp.entities.begin(), s.cmp.entities.end(),
-                             [](const EntityCoverage& e) { return e.name.find("Fraser") != std::string::npos; });
+  auto fraser = std::find_if(
+      s.cmp.entities.begin(), s.cmp.entities.end(),
+      [](const EntityCoverage& e) { return e.name.find("Fraser") != std::string::npos; });
   if (fraser != s.cmp.entities.end()) {
     EXPECT_EQ(fraser->mentions[0], 0u);
     EXPECT_GT(fraser->mentions[1], 0u);
@@ -307,9 +323,12 @@ TEST(CompareProfiles, TimelineEntitiesAndFraming) {
 
 TEST(CompareProfiles, TitleOverlap) {
   Set s;
-  s.add(make_article("A", "Council approves river bridge", {"The council approved the bridge on Tuesday evening."}));
-  s.add(make_article("B", "River bridge approved by council", {"The bridge was approved by the council."}));
-  s.add(make_article("C", "Storm closes schools", {"Schools closed because of the storm on Monday."}));
+  s.add(make_article("A", "Council approves river bridge",
+                     {"The council approved the bridge on Tuesday evening."}));
+  s.add(make_article("B", "River bridge approved by council",
+                     {"The bridge was approved by the council."}));
+  s.add(make_article("C", "Storm closes schools",
+                     {"Schools closed because of the storm on Monday."}));
   s.run();
   EXPECT_GT(s.cmp.articles[0].title_overlap, 0.5f);
   EXPECT_EQ(s.cmp.articles[2].title_overlap, 0.0f);
@@ -325,14 +344,16 @@ TEST(CompareScale, FiftyArticlesStayFastAndAlignTheSharedFacts) {
     return (seed >> 8) % n;
   };
   auto word = [](size_t i) {
-    static const char* const kSyl[] = {"ba", "ko", "ri", "sen", "tu", "mal", "ve", "do", "lin", "gor"};
+    static const char* const kSyl[] = {"ba",  "ko", "ri", "sen", "tu",
+                                       "mal", "ve", "do", "lin", "gor"};
     std::string w;
     for (size_t k = 0; k < 3; ++k, i /= 10) w += kSyl[i % 10];
     return w;
   };
   auto fact = [&](size_t f) {
-    return "The " + word(f * 6) + " " + word(f * 6 + 1) + " said the " + word(f * 6 + 2) + " would " +
-           word(f * 6 + 3) + " the " + word(f * 6 + 4) + " near " + word(f * 6 + 5) + ".";
+    return "The " + word(f * 6) + " " + word(f * 6 + 1) + " said the " + word(f * 6 + 2) +
+           " would " + word(f * 6 + 3) + " the " + word(f * 6 + 4) + " near " + word(f * 6 + 5) +
+           ".";
   };
   Set s;
   for (int a = 0; a < 50; ++a) {
@@ -382,7 +403,8 @@ TEST(CompareFacts, EmptyAndMismatchedInputs) {
   EXPECT_TRUE(c.facts.empty());
   Set s;
   s.add(make_article("A", "t", {}));
-  s.add(make_article("B", "t", {"Only one sentence here, but it is a long enough statement of fact."}));
+  s.add(make_article("B", "t",
+                     {"Only one sentence here, but it is a long enough statement of fact."}));
   s.run();
   EXPECT_EQ(s.cmp.articles.size(), 2u);
   EXPECT_EQ(s.cmp.articles[1].only_here.size(), 1u);

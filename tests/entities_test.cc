@@ -53,8 +53,7 @@ bool has_role(const Entity& e, std::string_view role) {
 std::string describe(const Found& f) {
   std::string s;
   for (const auto& e : f.analysis.entities) {
-    s += std::string(to_string(e.type)) + " '" + e.name + "' x" +
-         std::to_string(e.mentions.size());
+    s += std::string(to_string(e.type)) + " '" + e.name + "' x" + std::to_string(e.mentions.size());
     for (const auto& r : e.roles) s += " [" + r + "]";
     s += "\n";
   }
@@ -128,9 +127,9 @@ TEST(EntitiesRoles, DottedAbbreviationsNeedTheirDot) {
 }
 
 TEST(EntitiesCoreference, SurnameJoinsFullName) {
-  auto f = run(
-      "Chancellor Olaf Scholz travelled to Vilnius. Scholz said the alliance would hold. "
-      "Reporters asked Scholz's aides about it.");
+  auto f =
+      run("Chancellor Olaf Scholz travelled to Vilnius. Scholz said the alliance would hold. "
+          "Reporters asked Scholz's aides about it.");
   REQUIRE_TOKENS(f);
   const Entity* e = f.named("Olaf Scholz");
   ASSERT_NE(e, nullptr) << describe(f);
@@ -140,9 +139,9 @@ TEST(EntitiesCoreference, SurnameJoinsFullName) {
 }
 
 TEST(EntitiesCoreference, GazetteerAliasesAreOneEntity) {
-  auto f = run(
-      "The North Atlantic Treaty Organization met in Madrid. NATO's members agreed, and "
-      "NATO will meet again next year.");
+  auto f =
+      run("The North Atlantic Treaty Organization met in Madrid. NATO's members agreed, and "
+          "NATO will meet again next year.");
   REQUIRE_TOKENS(f);
   const Entity* nato = f.mentioned_as("North Atlantic Treaty Organization");
   ASSERT_NE(nato, nullptr) << describe(f);
@@ -153,9 +152,9 @@ TEST(EntitiesCoreference, GazetteerAliasesAreOneEntity) {
 }
 
 TEST(EntitiesCoreference, AcronymDefinedInTheText) {
-  auto f = run(
-      "The Global Coastal Resilience Fund (GCRF) approved four projects. The GCRF said "
-      "more would follow.");
+  auto f =
+      run("The Global Coastal Resilience Fund (GCRF) approved four projects. The GCRF said "
+          "more would follow.");
   REQUIRE_TOKENS(f);
   const Entity* e = f.named("Global Coastal Resilience Fund");
   ASSERT_NE(e, nullptr) << describe(f);
@@ -174,9 +173,9 @@ TEST(EntitiesCoreference, UsAliasesAndThePronounUs) {
 }
 
 TEST(EntitiesCoreference, RoleNounRefersBack) {
-  auto f = run(
-      "Polish President Andrzej Duda met Chancellor Karl Nehammer in Warsaw. Later the "
-      "Polish leader said the border would stay open.");
+  auto f =
+      run("Polish President Andrzej Duda met Chancellor Karl Nehammer in Warsaw. Later the "
+          "Polish leader said the border would stay open.");
   REQUIRE_TOKENS(f);
   const Entity* duda = f.named("Andrzej Duda");
   ASSERT_NE(duda, nullptr) << describe(f);
@@ -229,6 +228,23 @@ TEST(EntitiesTypes, SpeechVerbMarksAPerson) {
   EXPECT_EQ(e->type, EntityType::kPerson);
 }
 
+TEST(EntitiesTypes, PersonOfAStateStaysTwoEntities) {
+  auto f = run("Sen. Maria Delgado of Nevada and the Gulf of Mexico Fishery Council disagreed.");
+  REQUIRE_TOKENS(f);
+  ASSERT_NE(f.named("Maria Delgado"), nullptr) << describe(f);
+  EXPECT_EQ(f.named("Maria Delgado")->type, EntityType::kPerson);
+  const Entity* council = f.named("Gulf of Mexico Fishery Council");
+  ASSERT_NE(council, nullptr) << describe(f);
+  EXPECT_EQ(council->type, EntityType::kOrganisation);
+}
+
+TEST(EntitiesTypes, AppositiveBeforeSpeechVerb) {
+  auto f = run("\"The nets were empty,\" the skipper, Arne Holt, said.");
+  REQUIRE_TOKENS(f);
+  ASSERT_NE(f.named("Arne Holt"), nullptr) << describe(f);
+  EXPECT_EQ(f.named("Arne Holt")->type, EntityType::kPerson);
+}
+
 TEST(EntitiesTypes, WordNetGazetteerTypesUnlistedPlaces) {
   // Neither city is in our gazetteer; WordNet's instance nouns know them.
   auto f = run("Flights from Timbuktu were redirected to Mandalay.");
@@ -243,22 +259,22 @@ TEST(EntitiesTypes, WordNetGazetteerTypesUnlistedPlaces) {
 }
 
 TEST(EntitiesTypes, MediaAndHyphenatedNames) {
-  auto f = run(
-      "According to Reuters, the Indo-Pacific strategy annoyed Beijing. US-led drills and "
-      "Japan-China talks continued.");
+  auto f =
+      run("According to Reuters, the Indo-Pacific strategy annoyed Beijing. US-led drills and "
+          "Japan-China talks continued.");
   REQUIRE_TOKENS(f);
   ASSERT_NE(f.named("Reuters"), nullptr) << describe(f);
   EXPECT_EQ(f.named("Reuters")->type, EntityType::kOrganisation);
   ASSERT_NE(f.named("Indo-Pacific"), nullptr);
   ASSERT_NE(f.named("United States"), nullptr);  // "US-led"
-  ASSERT_NE(f.named("Japan"), nullptr);           // "Japan-China": two places
+  ASSERT_NE(f.named("Japan"), nullptr);          // "Japan-China": two places
   ASSERT_NE(f.named("China"), nullptr);
 }
 
 TEST(EntitiesNoise, SentenceInitialWordsAreNotEntities) {
-  auto f = run(
-      "However, the talks failed. Meanwhile, officials waited. Analysts expect little. "
-      "Speaking later, one adviser disagreed. In May the vote passed.");
+  auto f =
+      run("However, the talks failed. Meanwhile, officials waited. Analysts expect little. "
+          "Speaking later, one adviser disagreed. In May the vote passed.");
   REQUIRE_TOKENS(f);
   EXPECT_TRUE(f.analysis.entities.empty()) << describe(f);
 }

@@ -27,8 +27,8 @@ const FramingLexicon& lexicon() {
 }
 
 // A minimal ASCII segmenter, so the matcher is tested independently of segment():
-// words are runs of letters and digits, apostrophes inside them kept; every other non-space byte is a
-// punctuation token; '.', '!' and '?' end a sentence.
+// words are runs of letters and digits, apostrophes inside them kept; every other non-space byte is
+// a punctuation token; '.', '!' and '?' end a sentence.
 Analysis tokenize(std::string_view text) {
   Analysis a;
   a.language = "en";

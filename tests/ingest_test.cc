@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <zlib.h>
+
 #include "ingest/ingest_internal.h"
 #include "test_util.h"
 
@@ -371,6 +373,76 @@ TEST(IngestErrors, HtmlIsNamedNotReadAsText) {
   EXPECT_TRUE(b.errors[0].message().starts_with(page + ": an HTML page")) << b.errors[0].message();
   EXPECT_TRUE(b.errors[1].message().starts_with(sniffed + ": an HTML page"))
       << b.errors[1].message();
+}
+
+TEST(IngestHtml, PagesGoToTheGivenReaderInInputOrder) {
+  TempDir dir;
+  std::string first = dir.write("a.txt", "First title\nA line of the first article.\n");
+  std::string page = dir.write("b.html", "<html><body><p>Hello</p></body></html>");
+  std::string bad = dir.write("c.htm", "<html><body></body></html>");
+  std::string last = dir.write("d.txt", "Last title\nA line of the last article.\n");
+  Options o;
+  o.outlet = "Given";
+  o.html = [](const RawDocument& doc) -> Result<Article> {
+    if (doc.bytes.find("<p>") == std::string::npos) return invalid_input(doc.source + ": no article found");
+    Article a;
+    a.source = doc.source;
+    a.title = "From the page";
+    a.add_paragraph("Hello");
+    return a;
+  };
+  Batch b = ingest::read_paths({first, page, bad, last}, o);
+  ASSERT_EQ(b.articles.size(), 3u);
+  EXPECT_EQ(b.articles[0].title, "First title");
+  EXPECT_EQ(b.articles[1].title, "From the page");
+  EXPECT_EQ(b.articles[1].outlet, "Given");
+  EXPECT_EQ(b.articles[2].title, "Last title");
+  ASSERT_EQ(b.errors.size(), 1u);
+  EXPECT_EQ(b.errors[0].message(), bad + ": no article found");
+}
+
+std::string gzip(const std::string& bytes) {
+  z_stream zs{};
+  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(compressBound(static_cast<uLong>(bytes.size())) + 64, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  zs.avail_in = static_cast<uInt>(bytes.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+TEST(IngestGzip, CompressedTextIsReadByItsInnerExtension) {
+  TempDir dir;
+  std::string md = dir.write("story.md.gz", gzip("---\ntitle: Zipped\noutlet: The Gazette\n---\nBody text here.\n"));
+  Batch b = read_one(md);
+  ASSERT_EQ(b.articles.size(), 1u) << (b.errors.empty() ? "" : b.errors[0].message());
+  EXPECT_EQ(b.articles[0].title, "Zipped");
+  EXPECT_EQ(b.articles[0].outlet, "The Gazette");
+}
+
+TEST(IngestGzip, TruncatedStreamIsAnErrorNamingTheFile) {
+  TempDir dir;
+  std::string whole = gzip(std::string(20000, 'a') + "\nMore text.\n");
+  std::string cut = dir.write("cut.txt.gz", whole.substr(0, whole.size() / 2));
+  std::string good = dir.write("good.txt", "A title\nA body line.\n");
+  Batch b = ingest::read_paths({cut, good});
+  ASSERT_EQ(b.errors.size(), 1u);
+  EXPECT_EQ(b.errors[0].message(), cut + ": truncated gzip stream");
+  EXPECT_EQ(b.articles.size(), 1u);
+}
+
+TEST(IngestGzip, DecompressionStopsAtTheSizeLimit) {
+  TempDir dir;
+  std::string bomb = dir.write("bomb.txt.gz", gzip(std::string(8u << 20, 'x')));
+  Options o;
+  o.max_bytes = 1u << 20;
+  Batch b = read_one(bomb, o);
+  ASSERT_EQ(b.errors.size(), 1u);
+  EXPECT_EQ(b.errors[0].code(), StatusCode::kTooLarge);
 }
 
 TEST(IngestErrors, Utf16IsNamedAndByteOrderMarkIsDropped) {

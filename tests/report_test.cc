@@ -2,8 +2,8 @@
 #include "parallax/report.h"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -13,7 +13,8 @@
 namespace parallax {
 namespace {
 
-Article make_article(const std::string& outlet, const std::string& title, const std::vector<std::string>& paras) {
+Article make_article(const std::string& outlet, const std::string& title,
+                     const std::vector<std::string>& paras) {
   Article a;
   a.outlet = outlet;
   a.title = title;
@@ -28,7 +29,8 @@ class Report : public ::testing::Test {
   void SetUp() override {
     articles_.push_back(make_article(
         "Harwick Courier", "Council approves river bridge",
-        {"The city council of Harwick approved the new river bridge on Tuesday after a long debate.",
+        {"The city council of Harwick approved the new river bridge on Tuesday after a long "
+         "debate.",
          "Mayor Elena Vasquez said that delaying the project again would be a grave error.",
          "Local shop owners fear months of noise and blocked streets during construction."}));
     articles_.back().residue.push_back({"Share this article", "share prompt", 3, 9});
@@ -36,7 +38,8 @@ class Report : public ::testing::Test {
         "Valley Gazette", "Harwick votes for bridge",
         {"On Tuesday, Harwick's council voted to approve the planned bridge over the river.",
          "Elena Vasquez, the mayor, warned that another postponement would be a big mistake.",
-         "\"This plan is reckless,\" said opposition councillor Tom Fraser, who promised to fight it in court."}));
+         "\"This plan is reckless,\" said opposition councillor Tom Fraser, who promised to fight "
+         "it in court."}));
     articles_.push_back(make_article(
         "North Herald", "Bridge approved amid opposition",
         {"Harwick council approved a bridge across the river on Tuesday after hours of argument.",
@@ -56,9 +59,10 @@ class Report : public ::testing::Test {
 
 TEST_F(Report, TerminalHasLabelsSectionsAndUniqueFacts) {
   std::string out = report::terminal(input());
-  for (const char* s : {"Harwick Courier", "Valley Gazette", "North Herald", "Reported by all", "Reported by several",
-                        "Only in", "leaves out", "Who is quoted", "Sourcing", "Framing",
-                        "Removed as page residue", "Share this article", "share prompt", "missing.txt"}) {
+  for (const char* s :
+       {"Harwick Courier", "Valley Gazette", "North Herald", "Reported by all",
+        "Reported by several", "Only in", "leaves out", "Who is quoted", "Sourcing", "Framing",
+        "Removed as page residue", "Share this article", "share prompt", "missing.txt"}) {
     EXPECT_NE(out.find(s), std::string::npos) << s << "\n" << out;
   }
   // A fact only the Herald reports is listed as its own.
@@ -105,7 +109,8 @@ TEST_F(Report, JsonHasSchemaAndValidSpans) {
   for (const auto& a : j["articles"]) texts.push_back(a["text"].get<std::string>());
   // Every [begin, end] pair anywhere under an article lies inside that article's text.
   size_t spans = 0;
-  std::function<void(const nlohmann::json&, size_t)> walk = [&](const nlohmann::json& v, size_t size) {
+  std::function<void(const nlohmann::json&, size_t)> walk = [&](const nlohmann::json& v,
+                                                                size_t size) {
     if (v.is_object()) {
       for (const auto& [k, x] : v.items()) {
         if ((k == "span" || k == "content" || k == "cue" || k == "speaker_span") && x.is_array()) {
@@ -156,9 +161,10 @@ TEST_F(Report, JsonHasSchemaAndValidSpans) {
 
 TEST_F(Report, MarkdownHasHeadingsAndTables) {
   std::string md = report::markdown(input());
-  for (const char* s : {"# Parallax", "## Articles", "## Reported by all", "## Reported by several", "## Only in",
-                        "leaves out", "## Who is quoted", "## Sourcing", "## Framing",
-                        "## Removed as page residue", "## Inputs that failed", "| Harwick Courier |", "ferry"}) {
+  for (const char* s :
+       {"# Parallax", "## Articles", "## Reported by all", "## Reported by several", "## Only in",
+        "leaves out", "## Who is quoted", "## Sourcing", "## Framing", "## Removed as page residue",
+        "## Inputs that failed", "| Harwick Courier |", "ferry"}) {
     EXPECT_NE(md.find(s), std::string::npos) << s << "\n" << md;
   }
 }

@@ -74,11 +74,11 @@ TEST_F(WordNetTest, MultiWordLemmas) {
 
 TEST_F(WordNetTest, MorphyFindsBaseForms) {
   EXPECT_EQ(wordnet().synsets("mistakes"), wordnet().synsets("mistake"));
-  EXPECT_EQ(wordnet().synsets("went"), wordnet().synsets("go"));       // verb.exc
+  EXPECT_EQ(wordnet().synsets("went"), wordnet().synsets("go"));  // verb.exc
   EXPECT_EQ(wordnet().synsets("churches"), wordnet().synsets("church"));
   EXPECT_EQ(wordnet().synsets("countries"), wordnet().synsets("country"));
   EXPECT_EQ(wordnet().synsets("warned"), wordnet().synsets("warn"));
-  EXPECT_EQ(wordnet().synsets("biggest"), wordnet().synsets("big"));   // adj.exc
+  EXPECT_EQ(wordnet().synsets("biggest"), wordnet().synsets("big"));    // adj.exc
   EXPECT_EQ(wordnet().synsets("happier"), wordnet().synsets("happy"));  // adj.exc
   EXPECT_EQ(wordnet().synsets("wider"), wordnet().synsets("wide"));     // er -> e
   EXPECT_TRUE(wordnet().synsets("qzxv").empty());
@@ -111,8 +111,8 @@ TEST_F(WordNetTest, MostFrequentSenseWinsForAmbiguousNames) {
 TEST_F(WordNetTest, LoadsQuickly) {
   auto start = std::chrono::steady_clock::now();
   auto r = WordNet::load(kDir);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                std::chrono::steady_clock::now() - start)
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  start)
                 .count();
   ASSERT_TRUE(r.ok());
   // Generous: measured far lower in Release; this only catches an accidental

@@ -28,6 +28,7 @@ int run_compare(const std::vector<std::string>& files, const std::string& format
                 const std::string& outlet) {
   ingest::Options in_opts;
   in_opts.outlet = outlet;
+  in_opts.html = extract::read_page;
   ingest::Batch batch = ingest::read_paths(files, in_opts);
   for (auto& a : batch.articles) extract::clean(a);
   print_errors(batch.errors);
@@ -77,7 +78,7 @@ struct CompareArgs {
 Runner add_compare_command(CLI::App& app) {
   auto args = std::make_shared<CompareArgs>();
   auto* cmd = app.add_subcommand("compare", "Compare 2 to 50 articles about one event");
-  cmd->add_option("files", args->files, "Articles: .txt, .md, .jsonl, or - for standard input")->required();
+  cmd->add_option("files", args->files, "Articles: .txt, .md, .jsonl, .html (also gzip-compressed), or - for standard input")->required();
   cmd->add_option("-f,--format", args->format, "terminal, markdown or json")
       ->check(CLI::IsMember({"terminal", "markdown", "json"}));
   cmd->add_option("--outlet", args->outlet, "Outlet name for inputs that name none");

@@ -57,6 +57,11 @@ struct Extraction {
 
 Result<Extraction> extract_html(std::string_view bytes, const HtmlOptions& options = {});
 
+// The page reader for ingest::Options::html: extract_html on doc.bytes with
+// doc.source as the source (and as the URL when it looks like one); the Article
+// only. Thread-safe.
+Result<Article> read_page(const RawDocument& doc);
+
 }  // namespace parallax::extract
 
 #endif  // PARALLAX_EXTRACT_H_

@@ -16,6 +16,10 @@
 //   source_domain | sitename | hostname | outlet | source; date_publish | date |
 //   published | publish_date; url | source_url; authors (list) | author (string);
 //   language; id (kept as the article id when present).
+// - HTML (.html, .htm, or sniffed): handed to Options::html, the page reader the
+//   caller supplies (extract::read_page); without one, an HTML input is an error.
+// - Any of these gzip-compressed (.gz, or sniffed by its magic bytes): decompressed
+//   first, within max_bytes; a truncated or corrupt stream is an error.
 //
 // Articles come out with id, source, text and paragraphs filled, whitespace
 // normalised, and language as given (analysis detects it when empty). Costs: linear
@@ -23,6 +27,7 @@
 #ifndef PARALLAX_INGEST_H_
 #define PARALLAX_INGEST_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +39,9 @@ namespace parallax::ingest {
 struct Options {
   size_t max_bytes = 64u << 20;  // an input larger than this is an error (kTooLarge)
   std::string outlet;            // used when an input names no outlet
+  // Turns an HTML page into an Article (or an error naming doc.source). Ingest comes
+  // before extract in the data flow, so the caller passes extract::read_page here.
+  std::function<Result<Article>(const RawDocument& doc)> html;
 };
 
 struct Batch {

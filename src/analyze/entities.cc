@@ -21,17 +21,36 @@ namespace {
 
 // Title classes (titles.tsv column 3).
 enum TitleClass : uint8_t {
-  kHead, kMinister, kOfficial, kDiplomat, kMilitary, kLegislator, kJudicial, kRoyal,
-  kReligious, kBusiness, kSpokesperson, kHonorific, kAnyClass
+  kHead,
+  kMinister,
+  kOfficial,
+  kDiplomat,
+  kMilitary,
+  kLegislator,
+  kJudicial,
+  kRoyal,
+  kReligious,
+  kBusiness,
+  kSpokesperson,
+  kHonorific,
+  kAnyClass
 };
 
 TitleClass title_class(std::string_view s) {
   static constexpr std::pair<std::string_view, TitleClass> kNames[] = {
-      {"head", kHead},           {"minister", kMinister},   {"official", kOfficial},
-      {"diplomat", kDiplomat},   {"military", kMilitary},   {"legislator", kLegislator},
-      {"judicial", kJudicial},   {"royal", kRoyal},         {"religious", kReligious},
-      {"business", kBusiness},   {"spokesperson", kSpokesperson},
-      {"honorific", kHonorific}, {"any", kAnyClass}};
+      {"head", kHead},
+      {"minister", kMinister},
+      {"official", kOfficial},
+      {"diplomat", kDiplomat},
+      {"military", kMilitary},
+      {"legislator", kLegislator},
+      {"judicial", kJudicial},
+      {"royal", kRoyal},
+      {"religious", kReligious},
+      {"business", kBusiness},
+      {"spokesperson", kSpokesperson},
+      {"honorific", kHonorific},
+      {"any", kAnyClass}};
   for (const auto& [name, c] : kNames) {
     if (s == name) return c;
   }
@@ -40,9 +59,12 @@ TitleClass title_class(std::string_view s) {
 
 bool parse_type(std::string_view s, EntityType& t) {
   static constexpr std::pair<std::string_view, EntityType> kNames[] = {
-      {"person", EntityType::kPerson},   {"organisation", EntityType::kOrganisation},
-      {"organization", EntityType::kOrganisation}, {"place", EntityType::kPlace},
-      {"nationality", EntityType::kNationality},   {"group", EntityType::kGroup},
+      {"person", EntityType::kPerson},
+      {"organisation", EntityType::kOrganisation},
+      {"organization", EntityType::kOrganisation},
+      {"place", EntityType::kPlace},
+      {"nationality", EntityType::kNationality},
+      {"group", EntityType::kGroup},
       {"other", EntityType::kOther}};
   for (const auto& [name, v] : kNames) {
     if (s == name) {
@@ -117,16 +139,16 @@ struct EntityLexicon::Data {
   };
   struct Nationality {
     std::string adjective;
-    std::string country;   // as named in entities.tsv
-    int entry = -1;        // the country's gazetteer entry
+    std::string country;  // as named in entities.tsv
+    int entry = -1;       // the country's gazetteer entry
   };
   std::vector<Entry> entries;
-  std::unordered_map<std::string, Alias> gazetteer;       // phrase key -> entry
-  std::unordered_map<std::string, Title> titles;          // phrase key -> title
+  std::unordered_map<std::string, Alias> gazetteer;  // phrase key -> entry
+  std::unordered_map<std::string, Title> titles;     // phrase key -> title
   std::vector<Nationality> nationalities;
   std::unordered_map<std::string, uint32_t> nationality;  // adjective or people -> index
   std::unordered_set<std::string> org_cues, place_cues, speech, skip;
-  std::unordered_map<std::string, TitleClass> anaphors;   // role noun -> class
+  std::unordered_map<std::string, TitleClass> anaphors;  // role noun -> class
   size_t max_gazetteer = 1, max_title = 1, max_nationality = 1, max_anaphor = 1;
   // Every proper word prefix of a phrase ("north", "north atlantic"), so a match
   // stops at the first word that begins no phrase: most words begin none.
@@ -206,7 +228,8 @@ Result<EntityLexicon> EntityLexicon::load() {
     add_first_word(key, kStartsTitle, d->first_words);
     bool dotted = !row[0].empty() && row[0].back() == '.';
     auto [it, fresh] = d->titles.emplace(
-        key, Data::Title{row.size() > 2 ? title_class(row[2]) : kOfficial, all_caps(row[0]), dotted});
+        key,
+        Data::Title{row.size() > 2 ? title_class(row[2]) : kOfficial, all_caps(row[0]), dotted});
     if (!fresh && !dotted) it->second.dotted = false;  // "Mr." and "Mr" both listed
   }
   for (const auto& row : lexicon_rows(nats)) {
@@ -233,10 +256,14 @@ Result<EntityLexicon> EntityLexicon::load() {
   for (const auto& row : lexicon_rows(cues)) {
     if (row.size() < 2) continue;
     std::string key = phrase_key(row[0]);
-    if (row[1] == "org") d->org_cues.insert(key);
-    else if (row[1] == "place") d->place_cues.insert(key);
-    else if (row[1] == "speech") d->speech.insert(key);
-    else if (row[1] == "skip") d->skip.insert(key);
+    if (row[1] == "org")
+      d->org_cues.insert(key);
+    else if (row[1] == "place")
+      d->place_cues.insert(key);
+    else if (row[1] == "speech")
+      d->speech.insert(key);
+    else if (row[1] == "skip")
+      d->skip.insert(key);
     else if (row[1] == "anaphor") {
       d->max_anaphor = std::max(d->max_anaphor, word_count(key));
       add_prefixes(key, d->prefixes);
@@ -254,27 +281,27 @@ using Data = EntityLexicon::Data;
 // A word of the text as entities see it: one word token, plus a dot that belongs to
 // it ("U.S.", "Gen.") and a possessive ("Macron's", "Macron ' s").
 struct Piece {
-  Span span;               // the whole piece
-  uint32_t name_end = 0;   // end of the piece without its possessive
-  uint32_t token = 0;      // its word token
+  Span span;              // the whole piece
+  uint32_t name_end = 0;  // end of the piece without its possessive
+  uint32_t token = 0;     // its word token
   uint32_t sentence = 0;
-  std::string key;         // normalised, no dots, no possessive
-  std::string key_full;    // with the possessive
+  std::string key;       // normalised, no dots, no possessive
+  std::string key_full;  // with the possessive
   bool cap = false;
-  bool caps = false;       // all capitals
+  bool caps = false;  // all capitals
   bool possessive = false;
   bool stop = false;
-  bool initial = false;    // starts its sentence (or a quotation in it)
-  uint8_t gap = 0;         // to the previous piece: 0 break, 1 space, 2 hyphen
-  uint8_t starts = 0;      // kStarts* bits of its key
+  bool initial = false;  // starts its sentence (or a quotation in it)
+  uint8_t gap = 0;       // to the previous piece: 0 break, 1 space, 2 hyphen
+  uint8_t starts = 0;    // kStarts* bits of its key
 };
 
 enum class Seg : uint8_t { kTitle, kNat, kGaz, kUnk };
 
 struct Segment {
   Seg kind;
-  uint32_t first, last;    // pieces, inclusive
-  int ref = -1;            // gazetteer entry, nationality, or title class
+  uint32_t first, last;  // pieces, inclusive
+  int ref = -1;          // gazetteer entry, nationality, or title class
 };
 
 enum class Kind : uint8_t { kGaz, kNat, kName };
@@ -284,23 +311,23 @@ struct Raw {
   Span span;
   uint32_t sentence = 0;
   Kind kind = Kind::kName;
-  int ref = -1;              // gazetteer entry or nationality
-  std::string surface;       // the words as written, possessive stripped
+  int ref = -1;         // gazetteer entry or nationality
+  std::string surface;  // the words as written, possessive stripped
   std::string role;
-  int role_nat = -1;         // nationality named in the role
-  int title = -1;            // title class
+  int role_nat = -1;  // nationality named in the role
+  int title = -1;     // title class
   std::array<int, 6> votes{};
-  bool weak = false;         // from a headline: kept only if it joins a stronger one
+  bool weak = false;  // from a headline: kept only if it joins a stronger one
   bool speech = false;
 };
 
 struct Anaphor {
   Span span;
   uint32_t sentence = 0;
-  int cls = kAnyClass;       // title class wanted
-  std::string noun;          // "president", "leader"
+  int cls = kAnyClass;  // title class wanted
+  std::string noun;     // "president", "leader"
   int nat = -1;
-  bool pronoun_he = false;   // "he"/"she" starting a sentence
+  bool pronoun_he = false;  // "he"/"she" starting a sentence
 };
 
 // Byte length of the horizontal space at `pos` (ASCII, no-break and the other
@@ -309,9 +336,9 @@ size_t space_at(std::string_view s, size_t pos) {
   auto u = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
   unsigned c = u(pos);
   if (c == ' ' || c == '\t' || c == '\r') return 1;
-  if (c == 0xC2 && u(pos + 1) == 0xA0) return 2;                        // U+00A0
+  if (c == 0xC2 && u(pos + 1) == 0xA0) return 2;  // U+00A0
   if (c == 0xE2 && u(pos + 1) == 0x80 && (u(pos + 2) <= 0x8B || u(pos + 2) == 0xAF)) {
-    return 3;                                                           // U+2000..200B, 202F
+    return 3;  // U+2000..200B, 202F
   }
   if (c == 0xE2 && u(pos + 1) == 0x81 && u(pos + 2) == 0x9F) return 3;  // U+205F
   if (c == 0xE3 && u(pos + 1) == 0x80 && u(pos + 2) == 0x80) return 3;  // U+3000
@@ -330,8 +357,8 @@ bool only_spaces(std::string_view s, size_t from, size_t to) {
 }
 
 bool is_opening(std::string_view norm) {
-  return norm == "\"" || norm == "'" || norm == "(" || norm == ":" || norm == "“" ||
-         norm == "‘" || norm == "«" || norm == "-";
+  return norm == "\"" || norm == "'" || norm == "(" || norm == ":" || norm == "“" || norm == "‘" ||
+         norm == "«" || norm == "-";
 }
 
 bool is_apostrophe(std::string_view s) { return s == "'" || s == "’" || s == "‘" || s == "`"; }
@@ -413,8 +440,8 @@ class Finder {
         p.key.resize(p.key.size() - 2);
         // The apostrophe is one byte (') or three (U+2019, U+2018).
         size_t cut = surface.size() >= 2 && surface[surface.size() - 2] == '\'' ? surface.size() - 2
-                     : surface.size() >= 4                                    ? surface.size() - 4
-                                                                              : surface.size();
+                     : surface.size() >= 4                                      ? surface.size() - 4
+                                                                                : surface.size();
         p.name_end = tok.span.begin + static_cast<uint32_t>(cut);
       } else if (glued(next) && is_apostrophe(toks[next].norm)) {
         if (glued(next + 1) && toks[next + 1].norm == "s") {
@@ -477,8 +504,10 @@ class Finder {
       const Piece& p = pieces_[i];
       const Token& t = out_.tokens[p.token];
       if (t.is_number || p.stop) continue;
-      if (p.cap) ++cap;
-      else ++lower;
+      if (p.cap)
+        ++cap;
+      else
+        ++lower;
     }
     if (lower == 0) return cap >= 2;
     return cap >= 4 && cap * 10 >= (cap + lower) * 6;
@@ -585,7 +614,8 @@ class Finder {
     if (seen & kSeenLower) return true;
     if (wn_.synsets(p.key).empty()) return false;
     EntityType t;
-    return !wn_.instance_type(std::string(p.span.of(text_).substr(0, p.name_end - p.span.begin)), t);
+    return !wn_.instance_type(std::string(p.span.of(text_).substr(0, p.name_end - p.span.begin)),
+                              t);
   }
 
   // A stopword, unless written in capitals ("US" is not "us").
@@ -597,7 +627,7 @@ class Finder {
 
   void scan_sentence(uint32_t a, uint32_t b, uint32_t s) {
     bool headline = headline_[s];
-    int prev_end = -1;          // last piece of the previous run
+    int prev_end = -1;  // last piece of the previous run
     uint32_t prev_start = 0;
     for (uint32_t i = a; i < b;) {
       const Piece& p = pieces_[i];
@@ -658,8 +688,8 @@ class Finder {
   bool lowercase_ambiguous(uint32_t i, size_t len) const {
     if (len > 1) return false;
     static const std::unordered_set<std::string_view> kAmbiguous = {
-        "major", "general", "head", "father", "justice", "miss", "lady", "chair", "deputy",
-        "lord", "sir", "dame", "speaker", "representative", "leader", "founder"};
+        "major",  "general", "head", "father", "justice", "miss",           "lady",   "chair",
+        "deputy", "lord",    "sir",  "dame",   "speaker", "representative", "leader", "founder"};
     return kAmbiguous.count(pieces_[i].key) > 0;
   }
 
@@ -674,8 +704,8 @@ class Finder {
   // it, or i when there is none.
   uint32_t try_anaphor(uint32_t i, uint32_t b, uint32_t s) {
     static const std::unordered_set<std::string_view> kModifiers = {
-        "top", "senior", "former", "then", "current", "visiting", "new", "veteran", "outgoing",
-        "embattled", "incumbent", "powerful", "chief"};
+        "top",     "senior",   "former",    "then",      "current",  "visiting", "new",
+        "veteran", "outgoing", "embattled", "incumbent", "powerful", "chief"};
     uint32_t j = i + 1;
     while (j < b && pieces_[j].gap != 0 && kModifiers.count(pieces_[j].key)) ++j;
     int nat = -1;
@@ -727,12 +757,16 @@ class Finder {
       size_t best = std::max({g, t, n});
       if (best > 0 && (p.cap || j == i)) {
         Segment seg{Seg::kGaz, j, static_cast<uint32_t>(j + best - 1), gr};
-        if (t == best) seg = {Seg::kTitle, j, seg.last, tr};
-        else if (n == best && g < best) seg = {Seg::kNat, j, seg.last, nr};
+        if (t == best)
+          seg = {Seg::kTitle, j, seg.last, tr};
+        else if (n == best && g < best)
+          seg = {Seg::kNat, j, seg.last, nr};
         else if (n == best && g == best) {
           // "Japanese" is both; a nationality reads better before a title.
           seg = {Seg::kNat, j, seg.last, nr};
         }
+        // "Gulf" of "Gulf of Mexico Fishery Council" opens a name like a cue word.
+        if (seg.kind == Seg::kGaz && is_cue(pieces_[seg.last])) has_org_cue = true;
         segs.push_back(seg);
         j = seg.last + 1;
         continue;
@@ -750,8 +784,8 @@ class Finder {
       if (segs.empty()) break;
       // Connectors inside names: "Ministry of Foreign Affairs", "Ambassador to the US".
       static const std::unordered_set<std::string_view> kParticles = {
-          "de", "du", "des", "la", "le", "al", "el", "bin", "van", "von", "der",
-          "da", "di", "del", "dos", "y"};
+          "de",  "du",  "des", "la", "le", "al",  "el",  "bin",
+          "van", "von", "der", "da", "di", "del", "dos", "y"};
       bool after_title = segs.back().kind == Seg::kTitle;
       // Name particles join freely ("Lula da Silva"); "of", "for" and "and" only
       // inside organisation and place names ("Ministry of Health", "Gulf of Mexico"),
@@ -811,8 +845,8 @@ class Finder {
     return out;
   }
 
-  void interpret(std::vector<Segment>& segs, uint32_t run_start, uint32_t b,
-                 uint32_t s, bool headline, int prev_end, uint32_t prev_start) {
+  void interpret(std::vector<Segment>& segs, uint32_t run_start, uint32_t b, uint32_t s,
+                 bool headline, int prev_end, uint32_t prev_start) {
     // Names with an organisation cue swallow the nationalities, places and titles
     // around them: "Chinese Ministry of Foreign Affairs", "Japan Coast Guard".
     for (size_t k = 0; k < segs.size(); ++k) {
@@ -842,8 +876,7 @@ class Finder {
     // An adjacent previous run joins the role: "China's Defense Minister Li Shangfu",
     // "Pentagon chief Lloyd Austin".
     if (prev_end >= 0 && static_cast<uint32_t>(prev_end) + 1 == run_start &&
-        pieces_[run_start].gap == 1 &&
-        (pieces_[prev_end].possessive || !pieces_[run_start].cap)) {
+        pieces_[run_start].gap == 1 && (pieces_[prev_end].possessive || !pieces_[run_start].cap)) {
       role_from_prev = true;
     }
     int pending_nat = -1;
@@ -874,8 +907,8 @@ class Finder {
             r.role = words(rf, role_end);
             if (role_from_prev && pieces_[prev_end].possessive) {
               // words() stops at name_end only for the last piece; keep "China's".
-              r.role = std::string(text_.substr(pieces_[rf].span.begin,
-                                                pieces_[role_end].name_end - pieces_[rf].span.begin));
+              r.role = std::string(text_.substr(
+                  pieces_[rf].span.begin, pieces_[role_end].name_end - pieces_[rf].span.begin));
               collapse_spaces(r.role);
             }
             r.role_nat = pending_nat >= 0 ? pending_nat : run_nat;
@@ -996,8 +1029,8 @@ class Finder {
       // "Tanaka said", and the appositive "the skipper, Arne Holt, said".
       uint32_t from = pieces_[sg.last].span.end;
       std::string_view between = text_.substr(from, pieces_[next].span.begin - from);
-      if (pieces_[next].gap == 1 ||
-          (!between.empty() && between[0] == ',' && only_spaces(text_, from + 1, pieces_[next].span.begin))) {
+      if (pieces_[next].gap == 1 || (!between.empty() && between[0] == ',' &&
+                                     only_spaces(text_, from + 1, pieces_[next].span.begin))) {
         r.speech = true;
       }
     }
@@ -1009,12 +1042,12 @@ class Finder {
     // "Quadrilateral Security Dialogue (QUAD)": the acronym names the same entity.
     if (next < pieces_.size() && sg.last > sg.first && pieces_[next].caps &&
         pieces_[next].sentence == s) {
-      std::string_view between =
-          text_.substr(pieces_[sg.last].span.end, pieces_[next].span.begin - pieces_[sg.last].span.end);
+      std::string_view between = text_.substr(pieces_[sg.last].span.end,
+                                              pieces_[next].span.begin - pieces_[sg.last].span.end);
       size_t after_end = pieces_[next].span.end;
-      while (!between.empty() && space_at(between, 0) > 0) between.remove_prefix(space_at(between, 0));
-      if (between == "(" && after_end < text_.size() &&
-          text_[after_end] == ')' &&
+      while (!between.empty() && space_at(between, 0) > 0)
+        between.remove_prefix(space_at(between, 0));
+      if (between == "(" && after_end < text_.size() && text_[after_end] == ')' &&
           std::tolower(static_cast<unsigned char>(pieces_[next].key[0])) ==
               std::tolower(static_cast<unsigned char>(text_[r.span.begin]))) {
         acronyms_.push_back({static_cast<uint32_t>(raws_.size() - 1), next});
@@ -1026,9 +1059,12 @@ class Finder {
 
   std::string cluster_key(const Raw& r) const {
     switch (r.kind) {
-      case Kind::kGaz: return "g:" + std::to_string(r.ref);
-      case Kind::kNat: return "n:" + std::to_string(r.ref);
-      default: return "w:" + r.surface;
+      case Kind::kGaz:
+        return "g:" + std::to_string(r.ref);
+      case Kind::kNat:
+        return "n:" + std::to_string(r.ref);
+      default:
+        return "w:" + r.surface;
     }
   }
 
@@ -1071,8 +1107,8 @@ class Finder {
     for (size_t k = 0; k < raws_.size(); ++k) {
       const Raw& r = raws_[k];
       person_votes[raw_id[k]] += r.votes[type_index(EntityType::kPerson)];
-      other_votes[raw_id[k]] += r.votes[type_index(EntityType::kOrganisation)] +
-                                r.votes[type_index(EntityType::kPlace)];
+      other_votes[raw_id[k]] +=
+          r.votes[type_index(EntityType::kOrganisation)] + r.votes[type_index(EntityType::kPlace)];
     }
     std::unordered_map<std::string, std::vector<int>> by_word;  // word -> multiword names
     for (size_t k = 0; k < raws_.size(); ++k) {
@@ -1189,11 +1225,10 @@ class Finder {
     for (Entity& e : out_.entities) {
       std::sort(e.mentions.begin(), e.mentions.end(),
                 [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
-      e.mentions.erase(std::unique(e.mentions.begin(), e.mentions.end(),
-                                   [](const Mention& x, const Mention& y) {
-                                     return x.span == y.span;
-                                   }),
-                       e.mentions.end());
+      e.mentions.erase(
+          std::unique(e.mentions.begin(), e.mentions.end(),
+                      [](const Mention& x, const Mention& y) { return x.span == y.span; }),
+          e.mentions.end());
     }
   }
 
@@ -1268,7 +1303,7 @@ class Finder {
   std::unordered_map<std::string_view, uint8_t> initial_keys_;
   std::vector<Raw> raws_;
   std::vector<Anaphor> anaphors_;
-  std::vector<std::pair<uint32_t, uint32_t>> acronyms_;       // (raw, acronym piece)
+  std::vector<std::pair<uint32_t, uint32_t>> acronyms_;  // (raw, acronym piece)
   std::vector<int> parent_;
   std::vector<uint32_t> classes_;
   std::vector<std::vector<int>> nats_;

@@ -1,5 +1,7 @@
 #include "framing.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <charconv>
 #include <functional>
@@ -7,8 +9,6 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
-
-#include <xxhash.h>
 
 #include "lexicon.h"
 #include "text.h"
@@ -301,8 +301,8 @@ bool scare_quote_at(std::string_view text, const std::vector<Token>& tokens, uin
 // 'brain death'", "the slogan 'America first'"): a mention, not distance.
 bool names_a_term(const std::vector<Token>& tokens, uint32_t sentence_begin, uint32_t open) {
   static constexpr std::string_view kNaming[] = {
-      "called", "dubbed", "termed", "labelled", "labeled", "named", "nicknamed", "titled",
-      "entitled", "word", "words", "term", "phrase", "slogan", "motto", "as"};
+      "called",   "dubbed", "termed", "labelled", "labeled", "named",  "nicknamed", "titled",
+      "entitled", "word",   "words",  "term",     "phrase",  "slogan", "motto",     "as"};
   for (uint32_t k = open; k > sentence_begin;) {
     const Token& t = tokens[--k];
     if (!t.is_word) continue;
@@ -512,10 +512,9 @@ void find_framing(std::string_view text, const FramingLexicon& lexicon, Analysis
   }
   if (!scare.empty()) {
     out.framing.insert(out.framing.end(), scare.begin(), scare.end());
-    std::stable_sort(out.framing.begin(), out.framing.end(),
-                     [](const FramingSpan& a, const FramingSpan& b) {
-                       return a.span.begin < b.span.begin;
-                     });
+    std::stable_sort(
+        out.framing.begin(), out.framing.end(),
+        [](const FramingSpan& a, const FramingSpan& b) { return a.span.begin < b.span.begin; });
   }
 
   // Opinion or reporting, from the outlet's own wording (outside any quoted content).

@@ -110,11 +110,17 @@ NounKind* parse_noun_kind(std::string_view s, NounKind& k) {
 
 }  // namespace
 
+// What a normalised word may start: a verb form, phrases (longest first), or both.
+struct CueStart {
+  int32_t verb = -1;
+  std::vector<uint32_t> phrases;
+};
+
 struct QuoteLexicon::Data {
   std::vector<CueEntry> cues;
-  std::unordered_map<std::string, uint32_t> verb_forms;  // exact norm -> cue
+  // One lookup per token: every verb form and every phrase's first word.
+  std::unordered_map<std::string, CueStart> starts;
   std::unordered_map<std::string, uint32_t> verb_stems;  // stem -> cue (verbs without listed forms)
-  std::unordered_map<std::string, std::vector<uint32_t>> phrases;  // first word -> cues, longest first
   std::unordered_set<std::string> audience;
   std::vector<NounEntry> nouns;
   std::unordered_map<std::string, std::vector<uint32_t>> nouns_by_first;  // longest first
@@ -162,13 +168,17 @@ Result<QuoteLexicon> QuoteLexicon::load() {
         english_forms(e.words[0], forms);
         data->verb_stems.emplace(e.stems[0], idx);
       }
-      for (auto& f : forms) data->verb_forms.emplace(std::move(f), idx);
+      for (auto& f : forms) {
+        CueStart& st = data->starts[f];
+        if (st.verb < 0) st.verb = static_cast<int32_t>(idx);
+      }
     } else {
-      data->phrases[e.words[0]].push_back(idx);
+      data->starts[e.words[0]].phrases.push_back(idx);
     }
     data->cues.push_back(std::move(e));
   }
-  for (auto& [first, list] : data->phrases) {
+  for (auto& [first, st] : data->starts) {
+    auto& list = st.phrases;
     std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
       return data->cues[a].words.size() > data->cues[b].words.size();
     });
@@ -659,9 +669,11 @@ class Finder {
       if (!is_word(i) || in_quote_[i] != kNone) continue;
       Cue c;
       bool found = false;
+      const CueStart* start = nullptr;
+      if (auto it = lex_.starts.find(toks_[i].norm); it != lex_.starts.end()) start = &it->second;
       // Phrases first: "according to", "cited as saying".
-      if (auto it = lex_.phrases.find(std::string(norm(i))); it != lex_.phrases.end()) {
-        for (uint32_t e : it->second) {
+      if (start) {
+        for (uint32_t e : start->phrases) {
           const CueEntry& entry = lex_.cues[e];
           int32_t j = i;
           size_t k = 0;
@@ -679,11 +691,11 @@ class Finder {
       }
       if (!found) {
         std::string_view nm = norm(i);
-        auto it = lex_.verb_forms.find(std::string(nm));
-        if (it != lex_.verb_forms.end()) {
-          c.entry = it->second;
+        if (start && start->verb >= 0) {
+          c.entry = static_cast<uint32_t>(start->verb);
           found = true;
-        } else if (!ends_with(nm, "ly") && !ends_with(nm, "ment") && !ends_with(nm, "ion")) {
+        } else if (!toks_[i].is_stop && !toks_[i].is_number && !toks_[i].capitalized && toks_[i].stem != nm &&
+                   !ends_with(nm, "ly") && !ends_with(nm, "ment") && !ends_with(nm, "ion")) {
           auto st = lex_.verb_stems.find(toks_[i].stem);
           if (st != lex_.verb_stems.end()) {
             c.entry = st->second;

@@ -2,7 +2,6 @@
 
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
-#include <dlfcn.h>
 #include <libstemmer.h>
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
@@ -86,40 +85,6 @@ const AbbrevMap& abbreviations() {
 // ---------------------------------------------------------------------------
 // Language identification
 // ---------------------------------------------------------------------------
-
-// Debian splits CLD2 into libcld2 (the code and the smaller tables) and libcld2_full
-// (the larger tables only). Linking only one of them either fails or, with the
-// linker's --as-needed default, silently drops the tables. Loading both at first use,
-// the tables first and global so that the code binds to them, works with whichever
-// the build linked, and leaves detection answering "un" where CLD2 is missing.
-struct Cld2 {
-  using Detect = CLD2::Language (*)(const char*, int, bool, const CLD2::CLDHints*, int,
-                                    CLD2::Language*, int*, double*, CLD2::ResultChunkVector*, int*,
-                                    bool*, int*);
-  using Code = const char* (*)(CLD2::Language);
-  Detect detect = nullptr;
-  Code code = nullptr;
-};
-
-const Cld2& cld2() {
-  static const Cld2 api = [] {
-    Cld2 a;
-    dlopen("libcld2_full.so.0", RTLD_NOW | RTLD_GLOBAL);
-    void* lib = dlopen("libcld2.so.0", RTLD_NOW | RTLD_GLOBAL);
-    if (!lib) lib = dlopen("libcld2.so", RTLD_NOW | RTLD_GLOBAL);
-    if (!lib) return a;
-    // CLD2::ExtDetectLanguageSummaryCheckUTF8 and CLD2::LanguageCode (Itanium C++ ABI).
-    a.detect =
-        reinterpret_cast<Cld2::Detect>(dlsym(lib,
-                                             "_ZN4CLD233ExtDetectLanguageSummaryCheckUTF8EPKcibPKNS"
-                                             "_8CLDHintsEiPNS_8LanguageEPiPdPSt6vectorINS_"
-                                             "11ResultChunkESaISA_EES7_PbS7_"));
-    a.code = reinterpret_cast<Cld2::Code>(dlsym(lib, "_ZN4CLD212LanguageCodeENS_8LanguageE"));
-    if (!a.detect || !a.code) a = Cld2{};
-    return a;
-  }();
-  return api;
-}
 
 // ---------------------------------------------------------------------------
 // Normalisation
@@ -693,8 +658,7 @@ std::string detect_language(std::string_view text) {
     }
   }
   std::string_view input = valid ? text : std::string_view(clean);
-  const Cld2& api = cld2();
-  if (input.empty() || !api.detect) return "un";
+  if (input.empty()) return "un";
   CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
   CLD2::Language language3[3];
   int percent3[3];
@@ -703,10 +667,10 @@ std::string detect_language(std::string_view text) {
   bool reliable = false;
   int valid_prefix = 0;
   CLD2::Language lang =
-      api.detect(input.data(), static_cast<int>(input.size()), true, &hints, 0, language3, percent3,
+      CLD2::ExtDetectLanguageSummaryCheckUTF8(input.data(), static_cast<int>(input.size()), true, &hints, 0, language3, percent3,
                  scores3, nullptr, &text_bytes, &reliable, &valid_prefix);
   if (!reliable || lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE) return "un";
-  const char* name = api.code(lang);
+  const char* name = CLD2::LanguageCode(lang);
   std::string code = name ? name : "";
   // CLD2 keeps a few legacy codes and tags scripts ("zh-Hant").
   if (code == "iw") return "he";

@@ -87,28 +87,34 @@ void for_each_line(std::string_view text, Fn&& fn) {
 std::string lemma_key(std::string_view word) {
   std::string key(word);
   for (char& c : key) {
-    if (c == ' ') c = '_';
-    else if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == ' ')
+      c = '_';
+    else if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
   }
   return key;
 }
 
 EntityType type_of_lexfile(int lexfile) {
   switch (lexfile) {
-    case kLexPerson: return EntityType::kPerson;
+    case kLexPerson:
+      return EntityType::kPerson;
     case kLexLocation:
-    case kLexObject: return EntityType::kPlace;
-    case kLexGroup: return EntityType::kOrganisation;
-    default: return EntityType::kOther;
+    case kLexObject:
+      return EntityType::kPlace;
+    case kLexGroup:
+      return EntityType::kOrganisation;
+    default:
+      return EntityType::kOther;
   }
 }
 
 struct Suffix {
   std::string_view from, to;
 };
-constexpr Suffix kNounRules[] = {{"s", ""},     {"ses", "s"},  {"xes", "x"},   {"zes", "z"},
+constexpr Suffix kNounRules[] = {{"s", ""},      {"ses", "s"},   {"xes", "x"},   {"zes", "z"},
                                  {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
-constexpr Suffix kVerbRules[] = {{"s", ""},  {"ies", "y"}, {"es", "e"}, {"es", ""},
+constexpr Suffix kVerbRules[] = {{"s", ""},   {"ies", "y"}, {"es", "e"},  {"es", ""},
                                  {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
 constexpr Suffix kAdjRules[] = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
 
@@ -256,9 +262,9 @@ const std::vector<uint32_t>& WordNet::synsets(std::string_view word) const {
     if (const Lemma* l = find_lemma(ex->second)) return l->ids;
   }
   std::string base;
-  for (std::span<const Suffix> rules : {std::span<const Suffix>(kNounRules),
-                                         std::span<const Suffix>(kVerbRules),
-                                         std::span<const Suffix>(kAdjRules)}) {
+  for (std::span<const Suffix> rules :
+       {std::span<const Suffix>(kNounRules), std::span<const Suffix>(kVerbRules),
+        std::span<const Suffix>(kAdjRules)}) {
     for (const Suffix& s : rules) {
       if (key.size() <= s.from.size() ||
           std::string_view(key).substr(key.size() - s.from.size()) != s.from) {

@@ -53,7 +53,8 @@ std::vector<Pair> candidate_pairs(const Features& f, size_t articles, float thre
     std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
       return x.id != y.id ? x.id < y.id : x.weight > y.weight;
     });
-    keys.erase(std::unique(keys.begin(), keys.end(), [](const Key& x, const Key& y) { return x.id == y.id; }),
+    keys.erase(std::unique(keys.begin(), keys.end(),
+                           [](const Key& x, const Key& y) { return x.id == y.id; }),
                keys.end());
   };
   std::vector<Key> keys;
@@ -83,9 +84,10 @@ std::vector<Pair> candidate_pairs(const Features& f, size_t articles, float thre
       }
     }
     if (cands.size() > keep) {
-      std::nth_element(cands.begin(), cands.begin() + keep, cands.end(), [&](uint32_t x, uint32_t y) {
-        return score[x] != score[y] ? score[x] > score[y] : x < y;
-      });
+      std::nth_element(cands.begin(), cands.begin() + keep, cands.end(),
+                       [&](uint32_t x, uint32_t y) {
+                         return score[x] != score[y] ? score[x] > score[y] : x < y;
+                       });
       for (size_t c = keep; c < cands.size(); ++c) score[cands[c]] = 0.0f;
       cands.resize(keep);
     }
@@ -112,9 +114,9 @@ std::string_view sentence_text(const Article& art, const Analysis& an, uint32_t 
 // possessive "'s" dropped, words of three bytes or fewer and a few function words left
 // out (compare has no analyser to stem titles with).
 std::vector<std::string> title_words(std::string_view title) {
-  static const char* const kFunction[] = {"with", "from", "that", "this", "would", "will",
-                                          "into", "over", "after", "about", "says", "said",
-                                          "have", "been", "were", "their", "they"};
+  static const char* const kFunction[] = {"with", "from", "that",  "this",  "would", "will",
+                                          "into", "over", "after", "about", "says",  "said",
+                                          "have", "been", "were",  "their", "they"};
   std::vector<std::string> out;
   std::string cur;
   bool all_caps = true;  // "US", "EU": short but names
@@ -269,7 +271,8 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
       b.fact.articles.push_back(s.article);
     }
     const SentenceFeatures& c = f.sentences[centre];
-    b.fact.summary = std::string(sentence_text(articles[c.article], analyses[c.article], c.sentence));
+    b.fact.summary =
+        std::string(sentence_text(articles[c.article], analyses[c.article], c.sentence));
     built.push_back(std::move(b));
   }
   std::stable_sort(built.begin(), built.end(), [](const Built& x, const Built& y) {
@@ -322,7 +325,8 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
       const Entity& ent = analyses[a].entities[e];
       uint32_t k = f.entity_key[a][e];
       std::string& cur = key_name[k];
-      if (cur.empty() || ent.name.size() > cur.size() || (ent.name.size() == cur.size() && ent.name < cur)) {
+      if (cur.empty() || ent.name.size() > cur.size() ||
+          (ent.name.size() == cur.size() && ent.name < cur)) {
         cur = ent.name;
         key_type[k] = ent.type;
       }
@@ -331,8 +335,16 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
   auto speaker_key = [&](uint32_t a, const Quote& q) -> std::string {
     if (q.entity >= 0 && static_cast<size_t>(q.entity) < analyses[a].entities.size())
       return "e" + std::to_string(f.entity_key[a][q.entity]);
-    if (q.speaker.empty()) return {};
-    return "s" + lower(q.speaker);
+    std::string key = lower(q.speaker);
+    // "The US report" and "a US report" are one source.
+    for (const char* article : {"the ", "a ", "an "}) {
+      if (key.rfind(article, 0) == 0) {
+        key.erase(0, std::char_traits<char>::length(article));
+        break;
+      }
+    }
+    if (key.empty()) return {};
+    return "s" + key;
   };
   auto speaker_name = [&](uint32_t a, const Quote& q) -> std::string {
     if (q.entity >= 0 && static_cast<size_t>(q.entity) < analyses[a].entities.size())
@@ -371,7 +383,8 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
       if (k < 6) ++sp.by_kind[k];
       std::string key = speaker_key(a, q);
       if (key.empty()) continue;
-      auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& p) { return p.first == key; });
+      auto it =
+          std::find_if(counts.begin(), counts.end(), [&](const auto& p) { return p.first == key; });
       if (it == counts.end()) {
         counts.emplace_back(key, 1);
         names.push_back(speaker_name(a, q));
@@ -419,7 +432,8 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
       }
       found += hit;
     }
-    out.articles[a].title_overlap = static_cast<float>(found) / static_cast<float>(titles[a].size());
+    out.articles[a].title_overlap =
+        static_cast<float>(found) / static_cast<float>(titles[a].size());
   }
 
   // Entity coverage.
@@ -431,8 +445,11 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
   }
   for (uint32_t a = 0; a < na; ++a)
     for (uint32_t e = 0; e < analyses[a].entities.size(); ++e)
-      ents[f.entity_key[a][e]].mentions[a] += static_cast<uint32_t>(analyses[a].entities[e].mentions.size());
-  auto total = [](const std::vector<uint32_t>& v) { return std::accumulate(v.begin(), v.end(), 0u); };
+      ents[f.entity_key[a][e]].mentions[a] +=
+          static_cast<uint32_t>(analyses[a].entities[e].mentions.size());
+  auto total = [](const std::vector<uint32_t>& v) {
+    return std::accumulate(v.begin(), v.end(), 0u);
+  };
   std::erase_if(ents, [&](const EntityCoverage& c) { return total(c.mentions) == 0; });
   std::stable_sort(ents.begin(), ents.end(), [&](const EntityCoverage& x, const EntityCoverage& y) {
     uint32_t tx = total(x.mentions), ty = total(y.mentions);

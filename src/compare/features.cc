@@ -17,7 +17,9 @@ struct Vocabulary {
   std::unordered_map<std::string_view, uint32_t> ids;
 };
 
-bool is_content(const Token& t) { return t.is_word && !t.is_stop && !t.is_number && !t.stem.empty(); }
+bool is_content(const Token& t) {
+  return t.is_word && !t.is_stop && !t.is_number && !t.stem.empty();
+}
 
 std::string lower_form(std::string_view s) {
   std::string out;
@@ -63,15 +65,18 @@ struct UnionFind {
   void unite(uint32_t a, uint32_t b) {
     a = find(a), b = find(b);
     if (a == b) return;
-    if (a < b) parent[b] = a;
-    else parent[a] = b;
+    if (a < b)
+      parent[b] = a;
+    else
+      parent[a] = b;
   }
 };
 
 // Probabilistic IDF (as in BM25), floored: a word in half the sentences says nothing
 // about which fact a sentence states, one in two sentences says much.
 float idf(size_t n, size_t df) {
-  float v = std::log((static_cast<float>(n) - static_cast<float>(df) + 0.5f) / (static_cast<float>(df) + 0.5f));
+  float v = std::log((static_cast<float>(n) - static_cast<float>(df) + 0.5f) /
+                     (static_cast<float>(df) + 0.5f));
   return std::max(v, kMinIdf);
 }
 
@@ -110,7 +115,8 @@ void assign_entity_keys(const std::vector<const Analysis*>& analyses, Features& 
     auto it = by_surname.find(lower_form(words[0]));
     if (it == by_surname.end()) continue;
     const auto& v = it->second;
-    bool one_person = std::all_of(v.begin(), v.end(), [&](const auto& p) { return p.first == v[0].first; });
+    bool one_person =
+        std::all_of(v.begin(), v.end(), [&](const auto& p) { return p.first == v[0].first; });
     if (one_person) uf.unite(n, v[0].second);
   }
   // Dense keys numbered by first appearance in input order of the root.
@@ -231,8 +237,8 @@ Features build_features(const std::vector<const Analysis*>& analyses,
           w.stem = vocab.ids.at(t.stem);
           w.family = family[w.stem];
           w.senses = first_senses(lexical, t.norm);
-          bool opening_connective = ti == s.first_token && ti + 1 < end &&
-                                    an.tokens[ti + 1].norm == ",";
+          bool opening_connective =
+              ti == s.first_token && ti + 1 < end && an.tokens[ti + 1].norm == ",";
           if (opening_connective || in_spans(peripheral, t.span)) w.role = kPeripheral;
           sf.words.push_back(std::move(w));
         } else if (t.is_number) {
@@ -288,7 +294,21 @@ Features build_features(const std::vector<const Analysis*>& analyses,
         uint32_t end = std::min<uint32_t>(s.first_token + s.token_count, an.tokens.size());
         for (uint32_t ti = s.first_token; ti < end && an.tokens[ti].span.begin < m.span.begin; ++ti)
           words_before += an.tokens[ti].is_word;
-        if (words_before <= 5) sf.centre.push_back(key);
+        if (words_before > 5) continue;
+        sf.centre.push_back(key);
+        // The person's action: the first content word after the name ("Macron had
+        // urged" -> urge), within three tokens.
+        uint32_t ti = s.first_token;
+        while (ti < end && an.tokens[ti].span.begin < m.span.end) ++ti;
+        for (uint32_t k = 0; ti < end && k < 3; ++ti) {
+          const Token& t = an.tokens[ti];
+          if (!t.is_word) continue;
+          if (is_content(t)) {
+            sf.actions.emplace_back(key, family[vocab.ids.at(t.stem)]);
+            break;
+          }
+          ++k;
+        }
       }
     }
     for (const Quote& q : an.quotes) {
@@ -308,6 +328,7 @@ Features build_features(const std::vector<const Analysis*>& analyses,
       SentenceFeatures& sf = f.sentences[si];
       sort_unique(sf.entities);
       sort_unique(sf.centre);
+      sort_unique(sf.actions);
       for (uint32_t k : sf.entities) ++key_df[k];
     }
   }
@@ -342,7 +363,8 @@ Features build_features(const std::vector<const Analysis*>& analyses,
     }
   }
   f.entity_weight.resize(f.key_count);
-  for (size_t k = 0; k < f.key_count; ++k) f.entity_weight[k] = idf(n, std::max<uint32_t>(key_df[k], 1));
+  for (size_t k = 0; k < f.key_count; ++k)
+    f.entity_weight[k] = idf(n, std::max<uint32_t>(key_df[k], 1));
   return f;
 }
 
@@ -391,8 +413,10 @@ bool intersects(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) 
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
     if (a[i] == b[j]) return true;
-    if (a[i] < b[j]) ++i;
-    else ++j;
+    if (a[i] < b[j])
+      ++i;
+    else
+      ++j;
   }
   return false;
 }
@@ -431,6 +455,14 @@ float similarity(const Features& f, const SentenceFeatures& a, const SentenceFea
     sim = (1 - kEntityShare) * lex + kEntityShare * jac;
   }
 
+  // The same person doing the same thing: "Macron urged" in both.
+  for (const auto& act : a.actions) {
+    if (std::binary_search(b.actions.begin(), b.actions.end(), act)) {
+      sim += kActionBonus;
+      break;
+    }
+  }
+
   if (!a.numbers.empty() && !b.numbers.empty()) {
     if (intersects(a.numbers, b.numbers)) {
       sim += kNumberBonus;
@@ -452,9 +484,12 @@ float similarity(const Features& f, const SentenceFeatures& a, const SentenceFea
   bool missing = absent(a, b) || absent(b, a);
   bool other_people = !a.centre.empty() && !b.centre.empty() && !intersects(a.centre, b.entities) &&
                       !intersects(b.centre, a.entities);
-  if (missing && other_people) sim *= kDifferentPersonPenalty;
-  else if (missing) sim *= kAbsentPersonPenalty;
-  else if (other_people) sim *= kOtherPersonPenalty;
+  if (missing && other_people)
+    sim *= kDifferentPersonPenalty;
+  else if (missing)
+    sim *= kAbsentPersonPenalty;
+  else if (other_people)
+    sim *= kOtherPersonPenalty;
   return std::clamp(sim, 0.0f, 1.0f);
 }
 

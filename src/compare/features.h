@@ -29,6 +29,9 @@
 //   Entities (cross-article keys) add a weighted Jaccard J (IDF over entity keys):
 //     sim = (1 - kEntityShare) * lex + kEntityShare * J   when either has entities,
 //     sim = lex                                            otherwise.
+//   Actions: when both name the same person among their first words followed by a
+//   content word of the same family ("Macron urged" / "Macron had urged"), the same
+//   actor does the same thing: kActionBonus is added.
 //   Numbers: a shared number adds kNumberBonus; two numbers before the same unit word
 //   that disagree (and no number in common) multiply by kNumberConflict.
 //   People: a sentence is centred on a person when that person is its speaker or is
@@ -61,6 +64,7 @@ inline constexpr float kDiceShare = 0.6f;
 inline constexpr size_t kMinCoverWords = 6;
 inline constexpr float kEntityShare = 0.2f;
 inline constexpr float kNumberBonus = 0.05f;
+inline constexpr float kActionBonus = 0.15f;
 inline constexpr float kNumberConflict = 0.7f;
 inline constexpr float kDifferentPersonPenalty = 0.25f;
 inline constexpr float kAbsentPersonPenalty = 0.5f;
@@ -77,33 +81,35 @@ inline constexpr float kPeripheral = 0.3f;
 inline constexpr size_t kMinContentWords = 4;
 
 struct Word {
-  uint32_t stem = 0;      // id in Features::stems (ids follow the sorted stem strings)
-  uint32_t family = 0;    // id of the shortest stem of its family (itself when none)
-  float weight = 0;       // IDF times `role`
-  float role = 1;         // kPeripheral for attribution cues, hedges and connectives
+  uint32_t stem = 0;             // id in Features::stems (ids follow the sorted stem strings)
+  uint32_t family = 0;           // id of the shortest stem of its family (itself when none)
+  float weight = 0;              // IDF times `role`
+  float role = 1;                // kPeripheral for attribution cues, hedges and connectives
   std::vector<uint32_t> senses;  // WordNet synsets, the first kMaxSensesPerPos of each POS
   std::vector<uint64_t> known;   // bit set of the articles using this word or a synonym
 };
 
 struct SentenceFeatures {
   uint32_t article = 0, sentence = 0;
-  bool eligible = false;            // not a heading, enough content words
-  std::vector<Word> words;          // unique by stem, sorted by stem id
-  std::vector<uint32_t> families;   // sorted unique
-  std::vector<uint32_t> synsets;    // sorted unique (capped per word)
-  float weight = 0;                 // sum of word weights
-  std::vector<uint32_t> entities;   // cross-article entity keys, sorted unique
-  std::vector<uint32_t> numbers;    // number ids, sorted unique
+  bool eligible = false;                                // not a heading, enough content words
+  std::vector<Word> words;                              // unique by stem, sorted by stem id
+  std::vector<uint32_t> families;                       // sorted unique
+  std::vector<uint32_t> synsets;                        // sorted unique (capped per word)
+  float weight = 0;                                     // sum of word weights
+  std::vector<uint32_t> entities;                       // cross-article entity keys, sorted unique
+  std::vector<uint32_t> numbers;                        // number ids, sorted unique
   std::vector<std::pair<uint32_t, uint32_t>> measures;  // (unit stem, number id)
-  std::vector<uint32_t> centre;     // person entity keys the sentence is centred on
+  std::vector<uint32_t> centre;  // person entity keys the sentence is centred on
+  std::vector<std::pair<uint32_t, uint32_t>>
+      actions;  // (centre person key, family of the word after the name)
 };
 
 // The compared articles reduced for alignment.
 struct Features {
-  std::vector<std::string> stems;                  // by id, sorted
-  std::vector<SentenceFeatures> sentences;         // all articles, in order
-  std::vector<uint32_t> first_sentence;            // per article, index into sentences
-  std::vector<float> entity_weight;                // by entity key (IDF)
+  std::vector<std::string> stems;           // by id, sorted
+  std::vector<SentenceFeatures> sentences;  // all articles, in order
+  std::vector<uint32_t> first_sentence;     // per article, index into sentences
+  std::vector<float> entity_weight;         // by entity key (IDF)
   // Per article, per entity index: the cross-article key.
   std::vector<std::vector<uint32_t>> entity_key;
   // Per key, the articles mentioning it (sorted unique).

@@ -214,7 +214,7 @@ std::vector<std::string> author_names(const std::vector<std::string>& in) {
       if (!t.empty() && std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
     };
     for (size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == ',' || s[i] == ';' || s[i] == '|' || s[i] == '&') {
+      if (s[i] == ',' || s[i] == ';' || s[i] == '|' || s[i] == '&' || s[i] == '/') {
         push();
         continue;
       }

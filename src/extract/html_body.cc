@@ -11,7 +11,6 @@
 #include <myhtml/api.h>
 
 #include <algorithm>
-#include <cstdio>  // DEBUG-REMOVE
 #include <cstdlib>
 #include <array>
 #include <string>
@@ -167,6 +166,7 @@ struct Block {
   int32_t owner = -1;           // innermost block-level element
   int32_t neg_anchor = -1;      // innermost ancestor marked boilerplate, or -1
   int32_t figure_anchor = -1;   // innermost <figure> ancestor, or -1
+  int32_t item_anchor = -1;     // innermost <li> ancestor, or -1
   uint32_t begin = 0, size = 0; // text in Builder::text
   uint32_t chars = 0;           // code points
   uint32_t link_chars = 0;
@@ -229,8 +229,9 @@ class Builder {
   uint32_t cur_links_ = 0;
   std::vector<int32_t> owners_;
   std::vector<int32_t> figures_;
+  std::vector<int32_t> items_;
   int in_link_ = 0, in_quote_ = 0, in_li_ = 0, in_heading_ = 0, in_title_ = 0, in_cell_ = 0,
-      in_pos_ = 0, in_pre_ = 0, in_body_ = 0;
+      in_pos_ = 0, in_body_ = 0;
   bool pending_br_ = false;
   int32_t root_ = 0;
 };
@@ -322,6 +323,7 @@ void Builder::flush() {
   Block b;
   b.owner = owners_.empty() ? root_ : owners_.back();
   b.figure_anchor = figures_.empty() ? -1 : figures_.back();
+  b.item_anchor = items_.empty() ? -1 : items_.back();
   b.begin = static_cast<uint32_t>(text_.size());
   b.size = static_cast<uint32_t>(cur_.size());
   b.chars = static_cast<uint32_t>(utf8_length(cur_));
@@ -370,8 +372,8 @@ void Builder::build(int32_t root) {
     if (t == MyHTML_TAG_H1) ++in_title_;
     if (t >= MyHTML_TAG_H2 && t <= MyHTML_TAG_H6) ++in_heading_;
     if (t == MyHTML_TAG_TD || t == MyHTML_TAG_TH) ++in_cell_;
-    if (t == MyHTML_TAG_PRE) ++in_pre_;
     if (t == MyHTML_TAG_FIGURE) figures_.push_back(n);
+    if (t == MyHTML_TAG_LI) items_.push_back(n);
     if (state_[n] & kPositive) ++in_pos_;
     if (state_[n] & kBody) ++in_body_;
   };
@@ -391,20 +393,15 @@ void Builder::build(int32_t root) {
     if (t == MyHTML_TAG_H1) --in_title_;
     if (t >= MyHTML_TAG_H2 && t <= MyHTML_TAG_H6) --in_heading_;
     if (t == MyHTML_TAG_TD || t == MyHTML_TAG_TH) --in_cell_;
-    if (t == MyHTML_TAG_PRE) --in_pre_;
     if (t == MyHTML_TAG_FIGURE) figures_.pop_back();
+    if (t == MyHTML_TAG_LI) items_.pop_back();
     if (state_[n] & kPositive) --in_pos_;
     if (state_[n] & kBody) --in_body_;
   };
   auto text = [&](int32_t n) {
     std::string_view s = dom_.text(n);
     size_t before = cur_.size();
-    if (in_pre_) {
-      // Line breaks inside <pre> still separate words.
-      append_collapsed(cur_, s);
-    } else {
-      append_collapsed(cur_, s);
-    }
+    append_collapsed(cur_, s);
     if (cur_.size() > before) {
       std::string_view added = std::string_view(cur_).substr(before);
       if (added.find_first_not_of(' ') != std::string_view::npos) pending_br_ = false;
@@ -480,6 +477,11 @@ void Builder::classify() {
       // A linked headline with its summary: a teaser, or a point of a list article.
       // Neutral: kept when it stands inside the article, never what selects it.
       b.value = 0;
+    } else if ((b.kind == Kind::kParagraph || b.kind == Kind::kQuote) && b.sentence && b.chars >= 50 &&
+               ld > 0.3f && ld <= 0.75f) {
+      // A sentence in a <p> with many links: kept inside the article, but not a reason
+      // to choose an element.
+      b.value = 0;
     } else if (ld > 0.5f || (ld > 0.3f && b.chars < 150)) {
       b.value = -c;
     } else if (boilerplate_line(t)) {
@@ -496,6 +498,26 @@ void Builder::classify() {
     } else {
       b.value = -0.25f * c;
     }
+  }
+  // A list item holding a linked headline and a summary in separate blocks is a
+  // teaser of another article: its summary reads like prose but is not this one.
+  for (size_t i = 0; i < blocks_.size();) {
+    int32_t item = blocks_[i].item_anchor;
+    size_t j = i + 1;
+    while (j < blocks_.size() && blocks_[j].item_anchor == item) ++j;
+    if (item >= 0 && j - i >= 2) {
+      bool headline = false;
+      for (size_t k = i; k < j; ++k) {
+        const Block& b = blocks_[k];
+        headline = headline || (b.chars >= 5 && b.link_chars * 10 >= b.chars * 6);
+      }
+      if (headline) {
+        for (size_t k = i; k < j; ++k) {
+          if (blocks_[k].value > 0) blocks_[k].value = -0.3f * static_cast<float>(blocks_[k].chars);
+        }
+      }
+    }
+    i = j;
   }
 }
 
@@ -559,17 +581,6 @@ void Builder::run() {
 
 bool Builder::emit(Article& article) {
   int32_t best = best_element();
-  if (std::getenv("PXDEBUG")) {  // DEBUG-REMOVE
-    std::fprintf(stderr, "best=%d tag=%u class=%s blocks [%u,%u)\n", best, best >= 0 ? dom_.nodes[best].tag : 0,
-                 best >= 0 ? std::string(dom_.attr(best, "class")).c_str() : "", best >= 0 ? first_block_[best] : 0,
-                 best >= 0 ? end_block_[best] : 0);
-    for (size_t i = 0; i < blocks_.size(); ++i) {
-      const Block& b = blocks_[i];
-      std::fprintf(stderr, "%4zu v=%7.1f c=%4u l=%4u k=%d neg=%d fig=%d own=%d:%s | %.80s\n", i, b.value, b.chars, b.link_chars,
-                   int(b.kind), b.neg_anchor, b.figure_anchor, b.owner, std::string(dom_.attr(b.owner, "class")).substr(0, 30).c_str(),
-                   std::string(text_.substr(b.begin, b.size)).c_str());
-    }
-  }
   std::vector<char> keep(blocks_.size(), 0);
   auto prose = [&](const Block& b) { return b.value > 0; };
   size_t good_chars = 0;

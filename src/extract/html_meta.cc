@@ -31,7 +31,9 @@ struct Found {
   std::string micro_headline, micro_published, micro_modified;
   std::vector<std::string> micro_authors;
   std::vector<std::string> bylines;
-  std::string date_text;  // the text of an element marked as a date
+  std::vector<std::string> date_texts;   // texts of elements marked as dates
+  std::vector<std::string_view> short_texts;  // short text nodes with digits, in order
+  std::vector<std::string> lines;             // short lines starting like a byline
   int h1_count = 0;
 };
 
@@ -264,12 +266,46 @@ bool has_word(std::string_view v, std::initializer_list<std::string_view> words)
   return false;
 }
 
+// Inside a comment thread or a form: names there are commenters or field labels.
+bool in_discussion(const Dom& dom, int32_t n) {
+  for (int depth = 0; n > 0 && depth < 40; ++depth, n = dom.nodes[n].parent) {
+    uint32_t t = dom.nodes[n].tag;
+    if (t == MyHTML_TAG_FORM || t == MyHTML_TAG_LABEL || t == MyHTML_TAG_FOOTER || t == MyHTML_TAG_BLOCKQUOTE) {
+      return true;
+    }
+    std::string_view cls = dom.attr(n, "class"), id = dom.attr(n, "id");
+    if ((!cls.empty() && has_word(cls, {"comment", "respond", "reply", "discuss"})) ||
+        (!id.empty() && has_word(id, {"comment", "respond", "reply", "discuss"}))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void collect(const Dom& dom, Found& f) {
   const int32_t n = static_cast<int32_t>(dom.nodes.size());
   bool in_body_h1_seen = false;
   for (int32_t i = 1; i < n; ++i) {
     const DomNode& nd = dom.nodes[i];
-    if (nd.tag == kTextTag) continue;
+    if (nd.tag == kTextTag) {
+      if (nd.size <= 80 && f.lines.size() < 50 && dom.body >= 0 && i > dom.body) {
+        std::string_view t = trim(dom.text(i));
+        if (t.size() >= 2 && (t[0] == 'B' || t[0] == 'b' || t[0] == 'V' || t[0] == 'T' || t[0] == 'A') &&
+            !in_discussion(dom, i)) {
+          // "By <a>Jane Doe</a>": the line is the parent's text.
+          f.lines.push_back(t.size() < 12 ? dom.text_content(nd.parent, 120) : std::string(t));
+        }
+      }
+      if (nd.size <= 120 && f.short_texts.size() < 400 && dom.body >= 0 && i > dom.body) {
+        std::string_view t = dom.text(i);
+        uint32_t ptag = dom.nodes[nd.parent].tag;
+        if (ptag != MyHTML_TAG_SCRIPT && ptag != MyHTML_TAG_STYLE && ptag != MyHTML_TAG_A &&
+            t.find_first_of("0123456789") != std::string_view::npos) {
+          f.short_texts.push_back(t);
+        }
+      }
+      continue;
+    }
     switch (nd.tag) {
       case MyHTML_TAG_META: {
         std::string_view content = dom.attr(i, "content");
@@ -281,7 +317,7 @@ void collect(const Dom& dom, Found& f) {
           std::string value = collapse_space(content);
           if (lk == "author" || lk == "article:author" || lk == "dc.creator" || lk == "dcterms.creator" ||
               lk == "parsely-author" || lk == "sailthru.author" || lk == "citation_author" ||
-              lk == "byl" || lk == "twitter:creator" || lk == "og:article:author") {
+              lk == "byl" || lk == "og:article:author") {
             f.meta_authors.push_back(value);
           }
           f.meta.emplace(std::move(lk), std::move(value));
@@ -369,19 +405,17 @@ void collect(const Dom& dom, Found& f) {
     std::string_view rel = dom.attr(i, "rel");
     if (rel == "author" || (!cls.empty() && has_word(cls, {"byline", "author"})) ||
         (!id.empty() && has_word(id, {"byline", "author"}))) {
-      if (f.bylines.size() < 8 && !has_word(cls, {"bio", "avatar", "img", "image", "photo", "desc"})) {
+      if (f.bylines.size() < 4 && !has_word(cls, {"bio", "avatar", "img", "image", "photo", "desc", "about"}) &&
+          !in_discussion(dom, i)) {
         std::string t = dom.text_content(i, 300);
         if (!t.empty() && t.size() < 200) f.bylines.push_back(t);
       }
     }
-    if (f.date_text.empty() && nd.tag != MyHTML_TAG_BODY && nd.tag != MyHTML_TAG_HTML &&
-        ((!cls.empty() && has_word(cls, {"date", "time", "publish", "posted", "meta", "byline"})) ||
-         (!id.empty() && has_word(id, {"date", "time", "publish", "posted"})))) {
+    if (f.date_texts.size() < 12 && nd.tag != MyHTML_TAG_BODY && nd.tag != MyHTML_TAG_HTML &&
+        ((!cls.empty() && has_word(cls, {"date", "time", "publish", "posted", "meta", "byline", "datum", "info"})) ||
+         (!id.empty() && has_word(id, {"date", "time", "publish", "posted", "datum"})))) {
       std::string t = dom.text_content(i, 300);
-      if (!t.empty() && t.size() < 200) {
-        // The date somewhere in "Posted on June 6, 2023 by Jane".
-        f.date_text = t;
-      }
+      if (!t.empty() && t.size() < 200) f.date_texts.push_back(std::move(t));
     }
   }
 }
@@ -476,19 +510,42 @@ bool looks_like_url(std::string_view s) {
 }
 
 // "By Jane Doe and John Roe | Reuters" -> {"Jane Doe", "John Roe"}.
+bool looks_like_domain(std::string_view s) {
+  size_t dot = s.rfind('.');
+  if (dot == std::string_view::npos || dot + 2 > s.size() || s.find(' ') != std::string_view::npos) return false;
+  for (size_t i = dot + 1; i < s.size(); ++i) {
+    if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) return false;
+  }
+  return true;
+}
+
+// "By Jane Doe and John Roe | Reuters" -> {"Jane Doe", "John Roe"}.
 std::vector<std::string> clean_authors(const std::vector<std::string>& raw, std::string_view site) {
+  static constexpr std::string_view kPrefixes[] = {
+      "by:", "by ", "von:", "von ", "par ", "por ", "di ", "door ", "av ", "de ", "autor:", "autorin:",
+      "autor ", "autorin ", "author:", "author(s):", "authors:", "written by ", "posted by ", "published by ",
+      "veröffentlicht von ", "eingestellt von ", "erstellt von ", "geschrieben von ", "verfasst von ",
+      "text: ", "text von ", "text ", "interview: ", "publié par ", "publicado por ", "escrito por "};
+  static constexpr std::string_view kSuffixes[] = {" says:", " says", " sagt:", " dice:", " schreibt:", " -", " —",
+                                                   " –", " |", ":", ","};
+  static constexpr std::string_view kNotNames[] = {
+      "name", "name *", "email", "e-mail", "website", "posted on", "published by", "by", "von", "por", "par",
+      "author", "autor", "anonymous", "admin", "no author", "staff", "text", "interview", "foto", "photo",
+      "name (required)", "name (erforderlich)", "posted", "published", "veröffentlicht", "updated"};
   std::vector<std::string> out;
   std::unordered_set<std::string> seen;
   for (const std::string& r : raw) {
     std::string s = collapse_space(r);
     if (s.empty() || looks_like_url(s)) continue;
-    // Twitter handles stand for a name only when nothing better exists.
     std::string low = ascii_lower(s);
-    for (std::string_view p : {"by:", "by ", "von ", "par ", "por ", "di ", "door ", "av ", "autor:",
-                               "author:", "written by ", "posted by ", "text: ", "text von "}) {
-      if (low.rfind(p, 0) == 0) {
-        s = std::string(trim(std::string_view(s).substr(p.size())));
-        low = ascii_lower(s);
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (std::string_view p : kPrefixes) {
+        if (low.size() > p.size() && low.compare(0, p.size(), p) == 0) {
+          s = std::string(trim(std::string_view(s).substr(p.size())));
+          low = ascii_lower(s);
+          changed = true;
+        }
       }
     }
     // Split on separators between names.
@@ -519,22 +576,54 @@ std::vector<std::string> clean_authors(const std::vector<std::string>& raw, std:
     }
     push();
     for (std::string& p : parts) {
-      // Drop e-mail addresses and anything after them.
-      if (p.find('@') != std::string::npos && p.front() != '@') continue;
-      if (p.front() == '@' && parts.size() > 1) continue;
-      if (looks_like_url(p)) continue;
-      size_t letters = 0, digits = 0;
+      for (bool changed = true; changed;) {
+        changed = false;
+        for (std::string_view x : kSuffixes) {
+          if (p.size() > x.size() && ascii_lower(std::string_view(p).substr(p.size() - x.size())) == x) {
+            p = std::string(trim(std::string_view(p).substr(0, p.size() - x.size())));
+            changed = true;
+          }
+        }
+      }
+      std::string lp = ascii_lower(p);
+      bool junk = false;
+      for (std::string_view nn : kNotNames) junk = junk || lp == nn;
+      if (junk || p.empty()) continue;
+      // E-mail addresses, handles, domains and URLs are not names.
+      if (p.find('@') != std::string::npos || looks_like_url(p) || looks_like_domain(p)) continue;
+      size_t letters = 0, digits = 0, words = 1;
       for (char c : p) {
         if (c >= '0' && c <= '9') ++digits;
+        else if (c == ' ') ++words;
         else if (static_cast<unsigned char>(c) >= 0x80 || (c | 0x20) >= 'a') ++letters;
       }
-      if (digits > 0 || letters < 2 || utf8_length(p) > 60) continue;
+      if (digits > 0 || letters < 2 || words > 5 || utf8_length(p) > 60) continue;
       if (!site.empty() && iequals(p, site)) continue;
       std::string key = ascii_lower(p);
       if (seen.insert(key).second) out.push_back(p);
     }
   }
   return out;
+}
+
+// A line that names the author: "By Jane Doe", "Von Greta Hansen".
+std::vector<std::string> byline_from_text(const std::vector<std::string>& lines) {
+  for (const std::string& l : lines) {
+    std::string t = collapse_space(l);
+    std::string low = ascii_lower(t);
+    for (std::string_view p : {"by ", "von ", "text: ", "text von ", "autor: ", "autorin: "}) {
+      if (low.size() > p.size() + 3 && low.size() < 60 && low.compare(0, p.size(), p) == 0) {
+        auto names = clean_authors({t}, "");
+        bool capitalised = !names.empty();
+        for (const auto& n : names) {
+          unsigned char c = static_cast<unsigned char>(n[0]);
+          capitalised = capitalised && ((c >= 'A' && c <= 'Z') || c >= 0xC0);
+        }
+        if (capitalised) return names;
+      }
+    }
+  }
+  return {};
 }
 
 std::string host_of(std::string_view url) {
@@ -646,6 +735,10 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
       break;
     }
   }
+  if (title.empty() && f.h1s.size() == 1 && usable(f.h1s[0]) &&
+      !(reference.size() && inside(f.h1s[0], reference))) {
+    title = f.h1s[0];
+  }
   if (title.empty() && !reference.empty()) {
     title = reference;
     // "Headline | Site" in <title> when the site is not known by name.
@@ -669,7 +762,11 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
   }
   if (raw.empty()) raw = f.micro_authors;
   a.authors = clean_authors(raw, a.outlet);
-  if (a.authors.empty()) a.authors = clean_authors(f.bylines, a.outlet);
+  for (const auto& b : f.bylines) {
+    if (!a.authors.empty()) break;
+    a.authors = clean_authors({b}, a.outlet);
+  }
+  if (a.authors.empty()) a.authors = byline_from_text(f.lines);
   if (a.authors.size() > 6) a.authors.resize(6);
 
   // Dates.
@@ -689,7 +786,16 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
   }
   if (a.published.empty()) a.published = date_from_url(a.url);
   if (a.published.empty() && !out.canonical_url.empty()) a.published = date_from_url(out.canonical_url);
-  if (a.published.empty() && !f.date_text.empty()) a.published = find_date_in_text(f.date_text);
+  for (const auto& t : f.date_texts) {
+    if (!a.published.empty()) break;
+    a.published = find_date_in_text(t);
+  }
+  // A full date in a short line of the page ("Erstellt am 01.11.2023"): the first one
+  // is the post's own more often than not.
+  for (std::string_view t : f.short_texts) {
+    if (!a.published.empty()) break;
+    a.published = find_date_in_text(collapse_space(t));
+  }
   for (const std::string& c : {f.ld_modified, meta_of(f, {"article:modified_time", "og:updated_time", "datemodified",
                                                           "dcterms.modified", "last-modified", "dc.date.modified"}),
                                f.micro_modified}) {

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include <zlib.h>
+
 #include "ingest/ingest_internal.h"
 
 namespace parallax::ingest {
@@ -29,7 +31,8 @@ std::string lower(std::string_view s) {
 }
 
 // By extension; empty (sniff the content) when the extension says nothing.
-std::string media_type_of(const std::string& path) {
+std::string media_type_of(std::string path) {
+  if (lower(fs::path(path).extension().string()) == ".gz") path.resize(path.size() - 3);
   std::string ext = lower(fs::path(path).extension().string());
   if (ext == ".txt" || ext == ".text") return std::string(kPlain);
   if (ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd") {
@@ -85,8 +88,53 @@ Status check_content(std::string_view bytes, const std::string& source, const Op
   return {};
 }
 
+// Decompresses a gzip stream, refusing to grow past max_bytes (a small file can
+// inflate to gigabytes).
+Result<std::string> gunzip(std::string_view bytes, const std::string& source, const Options& options) {
+  z_stream zs{};
+  if (inflateInit2(&zs, 15 + 32) != Z_OK) return io_error(source + ": cannot start gzip decompression");
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  zs.avail_in = static_cast<uInt>(bytes.size());
+  std::string out;
+  char buf[1 << 16];
+  int rc = Z_OK;
+  while (rc != Z_STREAM_END) {
+    zs.next_out = reinterpret_cast<Bytef*>(buf);
+    zs.avail_out = sizeof buf;
+    rc = inflate(&zs, Z_NO_FLUSH);
+    if (rc != Z_OK && rc != Z_STREAM_END) {
+      inflateEnd(&zs);
+      if (rc == Z_BUF_ERROR) return invalid_input(source + ": truncated gzip stream");
+      return invalid_input(source + ": corrupt gzip stream (" + (zs.msg ? zs.msg : "zlib error") + ")");
+    }
+    out.append(buf, sizeof buf - zs.avail_out);
+    if (out.size() > options.max_bytes) {
+      inflateEnd(&zs);
+      return too_large(source + ": decompresses to more than the limit of " +
+                       std::to_string(options.max_bytes) + " bytes");
+    }
+    if (rc != Z_STREAM_END && zs.avail_in == 0 && zs.avail_out != 0) {
+      inflateEnd(&zs);
+      return invalid_input(source + ": truncated gzip stream");
+    }
+  }
+  inflateEnd(&zs);
+  return out;
+}
+
 void parse(std::string_view bytes, std::string media_type, const std::string& source,
            const Options& options, Batch& out) {
+  std::string inflated;
+  if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
+      static_cast<unsigned char>(bytes[1]) == 0x8b) {
+    auto r = gunzip(bytes, source, options);
+    if (!r.ok()) {
+      out.errors.push_back(r.status());
+      return;
+    }
+    inflated = std::move(r).value();
+    bytes = inflated;
+  }
   if (Status s = check_content(bytes, source, options); !s.ok()) {
     out.errors.push_back(std::move(s));
     return;
@@ -98,9 +146,21 @@ void parse(std::string_view bytes, std::string media_type, const std::string& so
   }
   if (media_type.empty()) media_type = sniff(bytes);
   if (media_type == kHtml) {
-    out.errors.push_back(invalid_input(
-        source +
-        ": an HTML page (ingest reads text, Markdown and JSON Lines; extract_html reads HTML)"));
+    if (!options.html) {
+      out.errors.push_back(invalid_input(source + ": an HTML page, and no page reader was given"));
+      return;
+    }
+    RawDocument doc;
+    doc.bytes.assign(bytes);
+    doc.media_type = std::string(kHtml);
+    doc.source = source;
+    auto article = options.html(doc);
+    if (!article.ok()) {
+      out.errors.push_back(article.status());
+      return;
+    }
+    if (article->outlet.empty()) article->outlet = options.outlet;
+    out.articles.push_back(std::move(article).value());
     return;
   }
   if (media_type == kJsonl) {

@@ -35,23 +35,31 @@ Json article_json(const Article& art, const Analysis& an, size_t index) {
   j["paragraphs"] = std::move(paragraphs);
   Json residue = Json::array();
   for (const Residue& r : art.residue) {
-    residue.push_back({{"reason", r.reason}, {"text", r.text}, {"paragraph", r.paragraph},
+    residue.push_back({{"reason", r.reason},
+                       {"text", r.text},
+                       {"paragraph", r.paragraph},
                        {"line", r.line >= 0 ? Json(r.line) : Json(nullptr)}});
   }
   j["residue"] = std::move(residue);
   Json sentences = Json::array();
   for (const Sentence& s : an.sentences) {
-    sentences.push_back({{"span", span(s.span)}, {"paragraph", s.paragraph},
-                         {"is_opinion", s.is_opinion}, {"is_heading", s.is_heading}});
+    sentences.push_back({{"span", span(s.span)},
+                         {"paragraph", s.paragraph},
+                         {"is_opinion", s.is_opinion},
+                         {"is_heading", s.is_heading}});
   }
   j["sentences"] = std::move(sentences);
   Json entities = Json::array();
   for (const Entity& e : an.entities) {
     Json mentions = Json::array();
     for (const Mention& m : e.mentions)
-      mentions.push_back({{"span", span(m.span)}, {"sentence", m.sentence}, {"pronoun", m.pronoun}});
-    entities.push_back({{"name", e.name}, {"type", to_string(e.type)}, {"roles", e.roles},
-                        {"aliases", e.aliases}, {"mentions", std::move(mentions)}});
+      mentions.push_back(
+          {{"span", span(m.span)}, {"sentence", m.sentence}, {"pronoun", m.pronoun}});
+    entities.push_back({{"name", e.name},
+                        {"type", to_string(e.type)},
+                        {"roles", e.roles},
+                        {"aliases", e.aliases},
+                        {"mentions", std::move(mentions)}});
   }
   j["entities"] = std::move(entities);
   Json quotes = Json::array();
@@ -68,8 +76,11 @@ Json article_json(const Article& art, const Analysis& an, size_t index) {
   j["quotes"] = std::move(quotes);
   Json framing = Json::array();
   for (const FramingSpan& f : an.framing) {
-    framing.push_back({{"span", span(f.span)}, {"category", to_string(f.category)},
-                       {"strength", f.strength}, {"entry", f.entry}, {"sentence", f.sentence}});
+    framing.push_back({{"span", span(f.span)},
+                       {"category", to_string(f.category)},
+                       {"strength", f.strength},
+                       {"entry", f.entry},
+                       {"sentence", f.sentence}});
   }
   j["framing"] = std::move(framing);
   return j;
@@ -94,7 +105,8 @@ std::string json(const Input& in, const Options& options) {
   Json root;
   root["schema"] = kSchema;
   Json articles = Json::array();
-  for (size_t a = 0; a < n; ++a) articles.push_back(article_json(in.articles[a], in.analyses[a], a));
+  for (size_t a = 0; a < n; ++a)
+    articles.push_back(article_json(in.articles[a], in.analyses[a], a));
   root["articles"] = std::move(articles);
 
   const Comparison& c = in.comparison;
@@ -105,32 +117,34 @@ std::string json(const Input& in, const Options& options) {
       Span s;
       if (m.article < n && m.sentence < in.analyses[m.article].sentences.size())
         s = in.analyses[m.article].sentences[m.sentence].span;
-      members.push_back({{"article", m.article}, {"sentence", m.sentence}, {"span", span(s)},
+      members.push_back({{"article", m.article},
+                         {"sentence", m.sentence},
+                         {"span", span(s)},
                          {"similarity", m.similarity}});
     }
-    facts.push_back({{"articles", f.articles}, {"summary", f.summary}, {"members", std::move(members)}});
+    facts.push_back(
+        {{"articles", f.articles}, {"summary", f.summary}, {"members", std::move(members)}});
   }
   root["facts"] = std::move(facts);
 
   Json per_article = Json::array();
   for (size_t a = 0; a < c.articles.size(); ++a) {
     const ArticleComparison& ac = c.articles[a];
-    per_article.push_back(
-        {{"article", a},
-         {"only_here", ac.only_here},
-         {"omitted", ac.omitted},
-         {"sourcing",
-          {{"direct", ac.sourcing.direct},
-           {"indirect", ac.sourcing.indirect},
-           {"by_kind", by_kind(ac.sourcing.by_kind)},
-           {"sources", ac.sourcing.sources}}},
-         {"framing",
-          {{"density", ac.framing.density},
-           {"by_category", by_category(ac.framing.by_category)},
-           {"opinion_sentences", ac.framing.opinion_sentences},
-           {"reporting_sentences", ac.framing.reporting_sentences},
-           {"strongest", ac.framing.strongest}}},
-         {"title_overlap", ac.title_overlap}});
+    per_article.push_back({{"article", a},
+                           {"only_here", ac.only_here},
+                           {"omitted", ac.omitted},
+                           {"sourcing",
+                            {{"direct", ac.sourcing.direct},
+                             {"indirect", ac.sourcing.indirect},
+                             {"by_kind", by_kind(ac.sourcing.by_kind)},
+                             {"sources", ac.sourcing.sources}}},
+                           {"framing",
+                            {{"density", ac.framing.density},
+                             {"by_category", by_category(ac.framing.by_category)},
+                             {"opinion_sentences", ac.framing.opinion_sentences},
+                             {"reporting_sentences", ac.framing.reporting_sentences},
+                             {"strongest", ac.framing.strongest}}},
+                           {"title_overlap", ac.title_overlap}});
   }
   root["comparison"] = std::move(per_article);
 
@@ -144,7 +158,8 @@ std::string json(const Input& in, const Options& options) {
   root["speakers"] = std::move(speakers);
   root["timeline"] = c.timeline;
   Json errors = Json::array();
-  for (const Status& s : in.errors) errors.push_back({{"code", static_cast<int>(s.code())}, {"message", s.message()}});
+  for (const Status& s : in.errors)
+    errors.push_back({{"code", static_cast<int>(s.code())}, {"message", s.message()}});
   root["errors"] = std::move(errors);
   // Text is UTF-8 as stored; should a byte sequence be invalid, it is replaced rather
   // than failing the whole report (offsets after it would then be off by the difference).

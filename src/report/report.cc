@@ -26,13 +26,17 @@ constexpr FrameCategory kCategories[] = {FrameCategory::kLoaded, FrameCategory::
 struct View {
   const Input& in;
   size_t n;
-  std::vector<std::string> labels;     // unique per article
-  std::vector<uint32_t> shared_all;    // facts every article reports
-  std::vector<uint32_t> shared_some;   // facts two or more (not all) report
+  std::vector<std::string> labels;    // unique per article
+  std::vector<uint32_t> shared_all;   // facts every article reports
+  std::vector<uint32_t> shared_some;  // facts two or more (not all) report
 };
 
 View make_view(const Input& in) {
-  View v{in, std::min({in.articles.size(), in.analyses.size(), in.comparison.articles.size()}), {}, {}, {}};
+  View v{in,
+         std::min({in.articles.size(), in.analyses.size(), in.comparison.articles.size()}),
+         {},
+         {},
+         {}};
   for (size_t i = 0; i < v.n; ++i) v.labels.push_back(in.articles[i].label());
   // Two inputs with one outlet would read the same: number the repeats.
   for (size_t i = 0; i < v.n; ++i) {
@@ -41,8 +45,10 @@ View make_view(const Input& in) {
   }
   for (uint32_t f = 0; f < in.comparison.facts.size(); ++f) {
     size_t k = in.comparison.facts[f].articles.size();
-    if (k >= 2 && k == v.n) v.shared_all.push_back(f);
-    else if (k >= 2) v.shared_some.push_back(f);
+    if (k >= 2 && k == v.n)
+      v.shared_all.push_back(f);
+    else if (k >= 2)
+      v.shared_some.push_back(f);
   }
   return v;
 }
@@ -101,11 +107,21 @@ class Terminal {
     return o_.color ? "\x1b[2m" + std::string(s) + "\x1b[0m" : std::string(s);
   }
   void heading(std::string_view s) {
-    out_ += "\n" + bold(s) + "\n";
+    std::string w = wrap(s, width_, "", "  ");
+    w.pop_back();
+    out_ += "\n" + bold(w) + "\n";
+  }
+  // Plain text wrapped to the width, optionally dim.
+  void para(std::string_view text, std::string_view first, std::string_view rest,
+            bool is_dim = false) {
+    std::string w = wrap(text, width_, first, rest);
+    w.pop_back();
+    out_ += (is_dim ? dim(w) : w) + "\n";
   }
   std::string ref(size_t a) const { return "[" + std::to_string(a + 1) + "] " + v_.labels[a]; }
   // A wrapped line with a hanging indent; `text` shortened to at most `lines` lines.
-  void item(std::string_view first, std::string_view rest, std::string_view text, size_t lines = 2) {
+  void item(std::string_view first, std::string_view rest, std::string_view text,
+            size_t lines = 2) {
     size_t room = width_ - display_width(rest);
     out_ += wrap(shorten(text, room * lines - 4), width_, first, rest);
   }
@@ -116,9 +132,16 @@ class Terminal {
       const Article& art = v_.in.articles[a];
       std::string meta = art.published.empty() ? "date unknown" : art.published;
       meta += " · " + std::to_string(v_.in.analyses[a].word_count) + " words";
-      if (!art.language.empty()) meta += " · " + art.language;
-      else if (!v_.in.analyses[a].language.empty()) meta += " · " + v_.in.analyses[a].language;
-      out_ += bold(ref(a)) + "  " + dim(meta) + "\n";
+      if (!art.language.empty())
+        meta += " · " + art.language;
+      else if (!v_.in.analyses[a].language.empty())
+        meta += " · " + v_.in.analyses[a].language;
+      if (display_width(ref(a)) + 2 + display_width(meta) <= width_) {
+        out_ += bold(ref(a)) + "  " + dim(meta) + "\n";
+      } else {
+        out_ += bold(shorten(ref(a), width_)) + "\n";
+        para(meta, "    ", "    ", true);
+      }
       std::string title = art.title.empty() ? "(no title)" : art.title;
       out_ += "    " + shorten(title, width_ - 4) + "\n";
     }
@@ -147,7 +170,8 @@ class Terminal {
         for (const auto& m : fact.members) {
           std::string t = member_text(v_.in, m);
           if (t == fact.summary) continue;
-          out_ += dim("      [" + std::to_string(m.article + 1) + "] " + shorten(t, width_ - 10)) + "\n";
+          out_ += dim("      [" + std::to_string(m.article + 1) + "] " + shorten(t, width_ - 10)) +
+                  "\n";
         }
       }
       ++shown;
@@ -155,8 +179,10 @@ class Terminal {
   }
 
   void shared_facts() {
-    if (v_.n == 2) heading("Reported by both (" + std::to_string(v_.shared_all.size()) + ")");
-    else heading("Reported by all (" + std::to_string(v_.shared_all.size()) + ")");
+    if (v_.n == 2)
+      heading("Reported by both (" + std::to_string(v_.shared_all.size()) + ")");
+    else
+      heading("Reported by all (" + std::to_string(v_.shared_all.size()) + ")");
     if (v_.shared_all.empty()) out_ += dim("  (none)") + "\n";
     fact_list(v_.shared_all, v_.n <= 4);
     if (v_.n >= 3) {
@@ -170,7 +196,7 @@ class Terminal {
     for (size_t a = 0; a < v_.n; ++a) {
       const ArticleComparison& ac = v_.in.comparison.articles[a];
       std::string h = "Only in " + ref(a) + " (" + std::to_string(ac.only_here.size()) + ")";
-      if (v_.n == 2) h += dim(" — " + ref(1 - a) + " leaves these out");
+      if (v_.n == 2) h += " — " + ref(1 - a) + " leaves these out";
       heading(h);
       if (ac.only_here.empty()) out_ += dim("  (none)") + "\n";
       fact_list(ac.only_here, false);
@@ -210,7 +236,8 @@ class Terminal {
         for (size_t a = 0; a < v_.n && a < s.quotes.size(); ++a)
           line += " " + pad(s.quotes[a] ? std::to_string(s.quotes[a]) : "·", 4);
       } else {
-        size_t in = std::count_if(s.quotes.begin(), s.quotes.end(), [](uint32_t q) { return q > 0; });
+        size_t in =
+            std::count_if(s.quotes.begin(), s.quotes.end(), [](uint32_t q) { return q > 0; });
         line += " " + pad(std::to_string(in), 9) + " " + std::to_string(total_quotes(s));
       }
       while (!line.empty() && line.back() == ' ') line.pop_back();
@@ -224,15 +251,16 @@ class Terminal {
     for (size_t a = 0; a < v_.n; ++a) {
       const SourcingProfile& s = v_.in.comparison.articles[a].sourcing;
       uint32_t total = s.direct + s.indirect;
-      out_ += ref(a) + ": " + std::to_string(total) + " quotes, " + std::to_string(s.direct) +
-              " direct / " + std::to_string(s.indirect) + " indirect\n";
+      para(ref(a) + ": " + std::to_string(total) + " quotes, " + std::to_string(s.direct) +
+               " direct / " + std::to_string(s.indirect) + " indirect",
+           "", "    ");
       std::string kinds;
       for (size_t k = 0; k < 5; ++k) {
         if (k) kinds += " · ";
         kinds += std::string(kKindShort[k]) + " " +
                  std::to_string(s.by_kind[static_cast<size_t>(kShownKinds[k])]);
       }
-      out_ += dim("    " + kinds) + "\n";
+      para(kinds, "    ", "    ", true);
       if (!s.sources.empty()) {
         std::string list;
         for (size_t i = 0; i < s.sources.size(); ++i) list += (i ? ", " : "") + s.sources[i];
@@ -245,16 +273,17 @@ class Terminal {
     heading("Framing");
     for (size_t a = 0; a < v_.n; ++a) {
       const FramingProfile& f = v_.in.comparison.articles[a].framing;
-      out_ += ref(a) + ": " + fmt_float(f.density, 1) + " framing words per 100 words; " +
-              std::to_string(f.opinion_sentences) + " opinion / " +
-              std::to_string(f.reporting_sentences) + " reporting sentences\n";
+      para(ref(a) + ": " + fmt_float(f.density, 1) + " framing words per 100 words; " +
+               std::to_string(f.opinion_sentences) + " opinion / " +
+               std::to_string(f.reporting_sentences) + " reporting sentences",
+           "", "    ");
       std::string cats;
       for (size_t c = 0; c < 5; ++c) {
         if (c) cats += " · ";
         cats += std::string(to_string(kCategories[c])) + " " +
                 std::to_string(f.by_category[static_cast<size_t>(kCategories[c])]);
       }
-      out_ += dim("    " + cats) + "\n";
+      para(cats, "    ", "    ", true);
       const Analysis& an = v_.in.analyses[a];
       std::string spans;
       size_t shown = 0;
@@ -262,7 +291,8 @@ class Terminal {
         if (shown == o_.max_spans || i >= an.framing.size()) break;
         const FramingSpan& fs = an.framing[i];
         if (shown) spans += ", ";
-        spans += "\"" + squeeze(fs.span.of(v_.in.articles[a].text)) + "\" (" + to_string(fs.category) + ")";
+        spans += "\"" + squeeze(fs.span.of(v_.in.articles[a].text)) + "\" (" +
+                 to_string(fs.category) + ")";
         ++shown;
       }
       if (!spans.empty()) item("    strongest: ", "      ", spans, 3);
@@ -280,7 +310,7 @@ class Terminal {
     for (size_t a = 0; a < v_.n; ++a) {
       const auto& res = v_.in.articles[a].residue;
       if (res.empty()) continue;
-      out_ += ref(a) + " (" + std::to_string(res.size()) + ")\n";
+      para(ref(a) + " (" + std::to_string(res.size()) + ")", "", "    ");
       size_t shown = 0;
       for (const Residue& r : res) {
         if (shown == o_.max_facts) {
@@ -316,8 +346,8 @@ class Terminal {
 std::string md(std::string_view s) {
   std::string t = squeeze(s), out;
   for (char c : t) {
-    if (c == '|' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' ||
-        c == '\\')
+    if (c == '|' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' ||
+        c == '>' || c == '\\')
       out.push_back('\\');
     out.push_back(c);
   }
@@ -350,13 +380,14 @@ class Markdown {
   std::string ref(size_t a) const { return "[" + std::to_string(a + 1) + "] " + v_.labels[a]; }
 
   void articles() {
-    out_ += "## Articles\n\n| # | Label | Title | Published | Words | Language | Headline overlap |\n";
+    out_ +=
+        "## Articles\n\n| # | Label | Title | Published | Words | Language | Headline overlap |\n";
     out_ += "|---|---|---|---|---:|---|---:|\n";
     for (size_t a = 0; a < v_.n; ++a) {
       const Article& art = v_.in.articles[a];
       std::string lang = !art.language.empty() ? art.language : v_.in.analyses[a].language;
-      out_ += "| " + std::to_string(a + 1) + " | " + md(v_.labels[a]) + " | " + md(art.title) + " | " +
-              md(art.published.empty() ? "unknown" : art.published) + " | " +
+      out_ += "| " + std::to_string(a + 1) + " | " + md(v_.labels[a]) + " | " + md(art.title) +
+              " | " + md(art.published.empty() ? "unknown" : art.published) + " | " +
               std::to_string(v_.in.analyses[a].word_count) + " | " + md(lang) + " | " +
               fmt_float(100.0 * v_.in.comparison.articles[a].title_overlap, 0) + "% |\n";
     }
@@ -418,8 +449,10 @@ class Markdown {
     out_ += " Sources |\n|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
     for (size_t a = 0; a < v_.n; ++a) {
       const SourcingProfile& s = v_.in.comparison.articles[a].sourcing;
-      out_ += "| " + md(ref(a)) + " | " + std::to_string(s.direct) + " | " + std::to_string(s.indirect) + " |";
-      for (SourceKind k : kShownKinds) out_ += " " + std::to_string(s.by_kind[static_cast<size_t>(k)]) + " |";
+      out_ += "| " + md(ref(a)) + " | " + std::to_string(s.direct) + " | " +
+              std::to_string(s.indirect) + " |";
+      for (SourceKind k : kShownKinds)
+        out_ += " " + std::to_string(s.by_kind[static_cast<size_t>(k)]) + " |";
       std::string list;
       for (size_t i = 0; i < s.sources.size(); ++i) list += (i ? ", " : "") + s.sources[i];
       out_ += " " + md(list) + " |\n";
@@ -430,12 +463,16 @@ class Markdown {
   void framing() {
     out_ += "## Framing\n\n| Article | Per 100 words |";
     for (FrameCategory c : kCategories) out_ += " " + std::string(to_string(c)) + " |";
-    out_ += " Opinion sentences | Reporting sentences |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    out_ +=
+        " Opinion sentences | Reporting sentences "
+        "|\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     for (size_t a = 0; a < v_.n; ++a) {
       const FramingProfile& f = v_.in.comparison.articles[a].framing;
       out_ += "| " + md(ref(a)) + " | " + fmt_float(f.density, 1) + " |";
-      for (FrameCategory c : kCategories) out_ += " " + std::to_string(f.by_category[static_cast<size_t>(c)]) + " |";
-      out_ += " " + std::to_string(f.opinion_sentences) + " | " + std::to_string(f.reporting_sentences) + " |\n";
+      for (FrameCategory c : kCategories)
+        out_ += " " + std::to_string(f.by_category[static_cast<size_t>(c)]) + " |";
+      out_ += " " + std::to_string(f.opinion_sentences) + " | " +
+              std::to_string(f.reporting_sentences) + " |\n";
     }
     out_ += "\n";
     for (size_t a = 0; a < v_.n; ++a) {
@@ -447,7 +484,8 @@ class Markdown {
       for (uint32_t i : f.strongest) {
         if (shown == o_.max_spans || i >= an.framing.size()) break;
         const FramingSpan& fs = an.framing[i];
-        out_ += "- \"" + md(fs.span.of(v_.in.articles[a].text)) + "\" (" + to_string(fs.category) + ")\n";
+        out_ += "- \"" + md(fs.span.of(v_.in.articles[a].text)) + "\" (" + to_string(fs.category) +
+                ")\n";
         ++shown;
       }
       out_ += "\n";
@@ -467,7 +505,8 @@ class Markdown {
       if (res.empty()) continue;
       out_ += "### " + md(ref(a)) + "\n\n";
       for (const Residue& r : res)
-        out_ += "- *" + md(r.reason.empty() ? "removed" : r.reason) + "*: " + md(shorten(r.text, 160)) + "\n";
+        out_ += "- *" + md(r.reason.empty() ? "removed" : r.reason) +
+                "*: " + md(shorten(r.text, 160)) + "\n";
       out_ += "\n";
     }
   }

@@ -7,7 +7,9 @@ namespace {
 
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Byte offset after the first `n` code points of `s`.
 size_t byte_after(std::string_view s, size_t n) {
@@ -51,10 +53,12 @@ std::string shorten(std::string_view s, size_t width) {
   size_t cut = byte_after(t, width - 1);
   // Back up to a space when one is within the last quarter, so words stay whole.
   size_t sp = t.rfind(' ', cut);
-  if (sp != std::string::npos && sp > 0 && display_width(std::string_view(t).substr(0, sp)) * 4 >= width * 3)
+  if (sp != std::string::npos && sp > 0 &&
+      display_width(std::string_view(t).substr(0, sp)) * 4 >= width * 3)
     cut = sp;
   std::string out = t.substr(0, cut);
-  while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == ';')) out.pop_back();
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == ';'))
+    out.pop_back();
   return out + "…";
 }
 

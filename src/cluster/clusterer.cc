@@ -1,0 +1,607 @@
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "cluster/features.h"
+#include "parallax/cluster.h"
+
+namespace parallax::cluster {
+namespace {
+
+constexpr double kNoTime = std::numeric_limits<double>::quiet_NaN();
+constexpr size_t kMaxNames = 48;
+constexpr size_t kKeyEntities = 8;
+
+struct TermWeight {
+  uint32_t term = 0;
+  float w = 0;
+};
+
+struct StoryState {
+  // Sum of the members' term vectors, each scaled to unit TF-IDF norm when it joined;
+  // sorted by term. IDF is applied when comparing, with the stream's current counts.
+  std::vector<TermWeight> centroid;
+  std::vector<uint32_t> members;     // add indices, ascending
+  std::vector<uint32_t> indexed;     // terms this story is posted under
+  std::vector<std::pair<uint32_t, std::string>> names;  // entity term -> surface form
+  std::vector<std::string> final_entities;              // key entities frozen at eviction
+  double first = kNoTime, last = kNoTime;
+  std::string first_published, last_published;
+  std::string label;
+  float label_score = -1;
+  uint32_t language = 0;
+  uint32_t docs = 0;                 // members that are not duplicates
+  uint32_t merged_into = UINT32_MAX; // set when merged away
+  bool active = true;                // still in the candidate index
+};
+
+double interval_gap(double t, double first, double last) {
+  if (std::isnan(t) || std::isnan(first)) return 0;
+  if (t < first) return first - t;
+  if (t > last) return t - last;
+  return 0;
+}
+
+// Days from 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+}  // namespace
+
+std::optional<double> parse_days(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  size_t i = 0;
+  auto digits = [&](size_t n, int& out) {
+    if (i + n > s.size()) return false;
+    int v = 0;
+    for (size_t k = 0; k < n; ++k) {
+      char c = s[i + k];
+      if (c < '0' || c > '9') return false;
+      v = v * 10 + (c - '0');
+    }
+    out = v;
+    i += n;
+    return true;
+  };
+  int y, mo, d;
+  if (!digits(4, y) || i >= s.size() || s[i++] != '-' || !digits(2, mo) || i >= s.size() || s[i++] != '-' ||
+      !digits(2, d))
+    return std::nullopt;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
+  double days = static_cast<double>(days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)));
+  if (i < s.size() && (s[i] == 'T' || s[i] == ' ')) {
+    ++i;
+    int h = 0, mi = 0, sec = 0;
+    if (!digits(2, h) || i >= s.size() || s[i++] != ':' || !digits(2, mi)) return days;
+    if (i < s.size() && s[i] == ':') {
+      ++i;
+      if (!digits(2, sec)) sec = 0;
+    }
+    while (i < s.size() && (s[i] == '.' || (s[i] >= '0' && s[i] <= '9'))) ++i;
+    double offset_min = 0;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+      const int sign = s[i] == '-' ? -1 : 1;
+      ++i;
+      int oh = 0, om = 0;
+      if (digits(2, oh)) {
+        if (i < s.size() && s[i] == ':') ++i;
+        if (!digits(2, om)) om = 0;
+        offset_min = sign * (oh * 60 + om);
+      }
+    }
+    if (h > 23 || mi > 59 || sec > 60) return days;
+    days += (h * 3600 + mi * 60 + sec - offset_min * 60) / 86400.0;
+  }
+  return days;
+}
+
+struct Clusterer::Impl {
+  Options opt;
+  dedup::Index dedup;
+
+  // Terms of the stream.
+  std::unordered_map<uint64_t, uint32_t> term_ids;
+  std::vector<uint32_t> df;
+  std::vector<uint8_t> is_entity;
+  std::vector<std::vector<uint32_t>> postings;  // term -> stories (may hold inactive ones)
+  std::vector<float> log1p_table;               // log(1 + k)
+  uint32_t docs = 0;
+
+  std::vector<StoryState> stories;
+  std::vector<uint32_t> active;
+  std::unordered_set<std::string> story_ids_used;
+  std::vector<std::string> story_ids;
+
+  // Per article, by add index.
+  std::vector<std::string> ids;
+  std::vector<uint32_t> story;
+  std::vector<int64_t> dup_of;
+
+  std::unordered_map<std::string, uint32_t> languages;
+  double now = kNoTime;
+  double last_sweep = kNoTime;
+
+  // Scratch, kept to avoid allocations per add.
+  internal::ArticleFeatures feats;
+  std::vector<TermWeight> vec;
+  std::vector<float> idf_of_vec;
+  std::vector<float> acc;
+  std::vector<uint32_t> touched;
+  std::vector<std::pair<float, uint32_t>> ranked;
+  std::vector<TermWeight> merged;
+  std::string text;
+
+  explicit Impl(const Options& o) : opt(o), dedup(o.dedup) {}
+
+  float log1p_int(uint32_t k) {
+    while (log1p_table.size() <= k) log1p_table.push_back(static_cast<float>(std::log1p(double(log1p_table.size()))));
+    return log1p_table[k];
+  }
+  // Smoothed IDF: log((N + 1) / (df + 1)) + 1.
+  float idf(uint32_t term) { return log1p_int(docs) - log1p_int(df[term]) + 1.f; }
+
+  uint32_t language_id(const std::string& code) {
+    auto [it, inserted] = languages.try_emplace(code, static_cast<uint32_t>(languages.size()));
+    return it->second;
+  }
+
+  double decay(double gap_days) const {
+    if (gap_days <= 0 || opt.decay_days <= 0) return 1.0;
+    return opt.decay_floor + (1.0 - opt.decay_floor) * std::exp(-gap_days / opt.decay_days);
+  }
+
+  // Similarity of two term vectors under the current IDF: a blend of the cosine over
+  // word stems and the cosine over entities, so that two look-alike events (the same
+  // kind of thing happening to different people or places) stay apart.
+  float cosine(const std::vector<TermWeight>& a, const std::vector<TermWeight>& b) {
+    double dot[2] = {0, 0}, na[2] = {0, 0}, nb[2] = {0, 0};
+    size_t i = 0, j = 0;
+    while (i < a.size() || j < b.size()) {
+      if (j >= b.size() || (i < a.size() && a[i].term < b[j].term)) {
+        const float x = a[i].w * idf(a[i].term);
+        na[is_entity[a[i].term]] += x * x;
+        ++i;
+      } else if (i >= a.size() || b[j].term < a[i].term) {
+        const float y = b[j].w * idf(b[j].term);
+        nb[is_entity[b[j].term]] += y * y;
+        ++j;
+      } else {
+        const float f = idf(a[i].term);
+        const float x = a[i].w * f, y = b[j].w * f;
+        const int e = is_entity[a[i].term];
+        dot[e] += x * y;
+        na[e] += x * x;
+        nb[e] += y * y;
+        ++i;
+        ++j;
+      }
+    }
+    const double all_a = na[0] + na[1], all_b = nb[0] + nb[1];
+    if (all_a <= 0 || all_b <= 0) return 0;
+    const double words = na[0] > 0 && nb[0] > 0 ? dot[0] / std::sqrt(na[0] * nb[0]) : 0;
+    if (na[1] <= 0 || nb[1] <= 0 || opt.entity_share <= 0)
+      return static_cast<float>((dot[0] + dot[1]) / std::sqrt(all_a * all_b));
+    const double ents = dot[1] / std::sqrt(na[1] * nb[1]);
+    return static_cast<float>((1 - opt.entity_share) * words + opt.entity_share * ents);
+  }
+
+  // The `k` terms of `v` with the highest TF-IDF weight, best first (ties: lower term).
+  void top_terms(const std::vector<TermWeight>& v, size_t k, std::vector<std::pair<float, uint32_t>>& out) {
+    out.clear();
+    for (const TermWeight& t : v) out.emplace_back(t.w * idf(t.term), t.term);
+    auto better = [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); };
+    if (out.size() > k) {
+      std::nth_element(out.begin(), out.begin() + static_cast<ptrdiff_t>(k), out.end(), better);
+      out.resize(k);
+    }
+    std::sort(out.begin(), out.end(), better);
+  }
+
+  // Active stories sharing the top terms of `v`, most promising first; `exclude` left out.
+  void candidates(const std::vector<TermWeight>& v, uint32_t language, uint32_t exclude,
+                  std::vector<uint32_t>& out) {
+    std::vector<std::pair<float, uint32_t>> query;
+    top_terms(v, opt.indexed_terms + 8, query);
+    if (acc.size() < stories.size()) acc.resize(stories.size(), 0.f);
+    touched.clear();
+    for (const auto& [weight, term] : query) {
+      auto& list = postings[term];
+      size_t keep = 0;
+      for (uint32_t s : list) {
+        const StoryState& st = stories[s];
+        if (!st.active) continue;  // evicted or merged away: drop the posting
+        list[keep++] = s;
+        if (s == exclude || st.language != language) continue;
+        if (acc[s] == 0.f) touched.push_back(s);
+        acc[s] += weight;
+      }
+      list.resize(keep);
+    }
+    ranked.clear();
+    for (uint32_t s : touched) {
+      ranked.emplace_back(acc[s], s);
+      acc[s] = 0.f;
+    }
+    auto better = [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); };
+    const size_t k = opt.max_candidates;
+    if (ranked.size() > k) {
+      std::nth_element(ranked.begin(), ranked.begin() + static_cast<ptrdiff_t>(k), ranked.end(), better);
+      ranked.resize(k);
+    }
+    std::sort(ranked.begin(), ranked.end(), better);
+    out.clear();
+    for (const auto& r : ranked) out.push_back(r.second);
+  }
+
+  // target += scale * v (both sorted by term), then pruned to the heaviest terms.
+  void add_into(std::vector<TermWeight>& target, const std::vector<TermWeight>& v, float scale) {
+    merged.clear();
+    merged.reserve(target.size() + v.size());
+    size_t i = 0, j = 0;
+    while (i < target.size() || j < v.size()) {
+      if (j >= v.size() || (i < target.size() && target[i].term < v[j].term)) {
+        merged.push_back(target[i++]);
+      } else if (i >= target.size() || v[j].term < target[i].term) {
+        merged.push_back({v[j].term, v[j].w * scale});
+        ++j;
+      } else {
+        merged.push_back({target[i].term, target[i].w + v[j].w * scale});
+        ++i;
+        ++j;
+      }
+    }
+    target.swap(merged);
+    const size_t cap = opt.centroid_terms;
+    if (target.size() > 2 * cap) {
+      std::vector<std::pair<float, uint32_t>> top;
+      top_terms(target, cap, top);
+      std::vector<TermWeight> kept;
+      kept.reserve(cap);
+      std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+      size_t k = 0;
+      for (const TermWeight& t : target) {
+        while (k < top.size() && top[k].second < t.term) ++k;
+        if (k < top.size() && top[k].second == t.term) kept.push_back(t);
+      }
+      target.swap(kept);
+    }
+  }
+
+  void reindex(uint32_t s) {
+    StoryState& st = stories[s];
+    std::vector<std::pair<float, uint32_t>> top;
+    top_terms(st.centroid, opt.indexed_terms, top);
+    const size_t cap = 4 * static_cast<size_t>(opt.indexed_terms);
+    for (const auto& [w, term] : top) {
+      if (st.indexed.size() >= cap) break;
+      if (std::find(st.indexed.begin(), st.indexed.end(), term) != st.indexed.end()) continue;
+      st.indexed.push_back(term);
+      postings[term].push_back(s);
+    }
+  }
+
+  void add_names(StoryState& st, const std::vector<std::pair<uint32_t, std::string>>& names) {
+    for (const auto& [term, name] : names) {
+      if (st.names.size() >= kMaxNames) break;
+      if (std::none_of(st.names.begin(), st.names.end(), [&](const auto& p) { return p.first == term; }))
+        st.names.emplace_back(term, name);
+    }
+  }
+
+  void note_time(StoryState& st, double t, const std::string& published) {
+    if (std::isnan(t)) return;
+    if (std::isnan(st.first) || t < st.first) {
+      st.first = t;
+      st.first_published = published;
+    }
+    if (std::isnan(st.last) || t > st.last) {
+      st.last = t;
+      st.last_published = published;
+    }
+  }
+
+  std::vector<std::string> key_entities(const StoryState& st) {
+    if (!st.active) return st.final_entities;
+    std::vector<std::pair<float, uint32_t>> ents;
+    for (const TermWeight& t : st.centroid)
+      if (is_entity[t.term]) ents.emplace_back(t.w * idf(t.term) * std::log1p(t.w), t.term);
+    std::sort(ents.begin(), ents.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+    std::vector<std::string> out;
+    for (const auto& [w, term] : ents) {
+      if (out.size() >= kKeyEntities) break;
+      for (const auto& [t, name] : st.names) {
+        if (t == term) {
+          out.push_back(name);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  void retire(uint32_t s) {
+    StoryState& st = stories[s];
+    if (!st.active) return;
+    st.final_entities = key_entities(st);
+    st.active = false;
+    st.centroid = {};
+    st.indexed = {};
+    st.names = {};
+  }
+
+  void sweep() {
+    if (std::isnan(now) || opt.horizon_days <= 0) return;
+    if (!std::isnan(last_sweep) && now - last_sweep < 1.0) return;
+    last_sweep = now;
+    const double cutoff = now - opt.horizon_days;
+    size_t keep = 0;
+    for (uint32_t s : active) {
+      StoryState& st = stories[s];
+      if (!st.active) continue;
+      if (!std::isnan(st.last) && st.last < cutoff) {
+        retire(s);
+        continue;
+      }
+      active[keep++] = s;
+    }
+    active.resize(keep);
+  }
+
+  uint32_t open_story(uint32_t index, const Article& a, double t, uint32_t language) {
+    const uint32_t s = static_cast<uint32_t>(stories.size());
+    stories.emplace_back();
+    StoryState& st = stories.back();
+    st.language = language;
+    st.members.push_back(index);
+    note_time(st, t, a.published);
+    st.label = a.title;
+    std::string id = hash_id(a.id);
+    for (int k = 2; !story_ids_used.insert(id).second; ++k) id = hash_id(a.id + "#" + std::to_string(k));
+    story_ids.push_back(std::move(id));
+    active.push_back(s);
+    return s;
+  }
+
+  void merge(uint32_t into, uint32_t from) {
+    StoryState& a = stories[into];
+    StoryState& b = stories[from];
+    add_into(a.centroid, b.centroid, 1.f);
+    std::vector<uint32_t> members;
+    members.reserve(a.members.size() + b.members.size());
+    std::merge(a.members.begin(), a.members.end(), b.members.begin(), b.members.end(), std::back_inserter(members));
+    a.members.swap(members);
+    for (uint32_t m : b.members) story[m] = into;
+    if (!std::isnan(b.first)) {
+      note_time(a, b.first, b.first_published);
+      note_time(a, b.last, b.last_published);
+    }
+    if (b.label_score > a.label_score && !b.label.empty()) {
+      a.label = b.label;
+      a.label_score = b.label_score;
+    }
+    add_names(a, b.names);
+    a.docs += b.docs;
+    b.merged_into = into;
+    b.members = {};
+    retire(from);
+    reindex(into);
+  }
+
+  // After story `s` grew: merge it with an active story it now resembles.
+  void maybe_merge(uint32_t s) {
+    std::vector<uint32_t> cands;
+    candidates(stories[s].centroid, stories[s].language, s, cands);
+    float best = -1;
+    uint32_t best_story = UINT32_MAX;
+    for (uint32_t o : cands) {
+      const StoryState& so = stories[o];
+      const StoryState& ss = stories[s];
+      double gap = 0;
+      if (!std::isnan(ss.first) && !std::isnan(so.first))
+        gap = std::max({0.0, so.first - ss.last, ss.first - so.last});
+      const float sim = static_cast<float>(cosine(ss.centroid, so.centroid) * decay(gap));
+      if (sim > best || (sim == best && o < best_story)) {
+        best = sim;
+        best_story = o;
+      }
+    }
+    if (best_story == UINT32_MAX || best < opt.merge_threshold) return;
+    merge(std::min(s, best_story), std::max(s, best_story));
+  }
+
+  Placement add(const Article& a) {
+    const uint32_t index = static_cast<uint32_t>(ids.size());
+    ids.push_back(a.id);
+    dup_of.push_back(-1);
+    story.push_back(0);
+    const std::optional<double> parsed = parse_days(a.published);
+    const double t = parsed ? *parsed : kNoTime;
+    if (parsed && (std::isnan(now) || t > now)) now = t;
+    sweep();
+
+    Placement p;
+    if (opt.near_duplicates) {
+      text.assign(a.title);
+      text += '\n';
+      text += a.text;
+      const dedup::Match m = dedup.add(text);
+      if (m.kind != dedup::Kind::kUnique) {
+        const uint32_t s = story[m.matched];
+        StoryState& st = stories[s];
+        st.members.push_back(index);
+        note_time(st, t, a.published);
+        story[index] = s;
+        dup_of[index] = m.matched;
+        p.story = s;
+        p.duplicate_of = m.matched;
+        p.similarity = m.similarity;
+        return p;
+      }
+    }
+
+    const std::string lang_code = internal::article_language(a);
+    const uint32_t language = language_id(lang_code);
+    internal::featurize(a, lang_code, opt, feats);
+    vec.clear();
+    std::vector<std::pair<uint32_t, std::string>> names;
+    for (const internal::Feature& f : feats.terms) {
+      auto [it, inserted] = term_ids.try_emplace(f.key, static_cast<uint32_t>(df.size()));
+      if (inserted) {
+        df.push_back(0);
+        is_entity.push_back(f.entity);
+        postings.emplace_back();
+      }
+      ++df[it->second];
+      vec.push_back({it->second, f.weight});
+    }
+    for (const auto& [key, name] : feats.entity_names) {
+      auto it = term_ids.find(key);
+      if (it != term_ids.end()) names.emplace_back(it->second, name);
+    }
+    ++docs;
+    std::sort(vec.begin(), vec.end(), [](const TermWeight& x, const TermWeight& y) { return x.term < y.term; });
+
+    // Scale the article to unit TF-IDF norm so each member weighs the same in its story.
+    double norm = 0;
+    for (const TermWeight& tw : vec) {
+      const float x = tw.w * idf(tw.term);
+      norm += x * x;
+    }
+    norm = std::sqrt(norm);
+
+    uint32_t best_story = UINT32_MAX;
+    float best = -1;
+    if (norm > 0) {
+      std::vector<uint32_t> cands;
+      candidates(vec, language, UINT32_MAX, cands);
+      for (uint32_t s : cands) {
+        const StoryState& st = stories[s];
+        const float sim = static_cast<float>(cosine(vec, st.centroid) * decay(interval_gap(t, st.first, st.last)));
+        if (sim > best || (sim == best && s < best_story)) {
+          best = sim;
+          best_story = s;
+        }
+      }
+    }
+
+    uint32_t s;
+    if (best_story != UINT32_MAX && best >= opt.threshold) {
+      s = best_story;
+      StoryState& st = stories[s];
+      st.members.push_back(index);
+      note_time(st, t, a.published);
+      if (st.docs == 1 && st.label_score < 0) st.label_score = best;  // the founder's closeness
+      if (best > st.label_score && !a.title.empty()) {
+        st.label = a.title;
+        st.label_score = best;
+      }
+      p.similarity = best;
+    } else {
+      s = open_story(index, a, t, language);
+      p.opened = true;
+    }
+    StoryState& st = stories[s];
+    if (norm > 0) add_into(st.centroid, vec, static_cast<float>(1.0 / norm));
+    ++st.docs;
+    add_names(st, names);
+    story[index] = s;
+    p.story = s;
+    if (norm > 0) {
+      reindex(s);
+      if (!p.opened) {
+        maybe_merge(s);
+        p.story = story[index];
+      }
+    }
+    return p;
+  }
+};
+
+Clusterer::Clusterer(const Options& options) : impl_(std::make_unique<Impl>(options)) {}
+Clusterer::~Clusterer() = default;
+Clusterer::Clusterer(Clusterer&&) noexcept = default;
+Clusterer& Clusterer::operator=(Clusterer&&) noexcept = default;
+
+Placement Clusterer::add(const Article& article) { return impl_->add(article); }
+size_t Clusterer::size() const { return impl_->ids.size(); }
+uint32_t Clusterer::story_of(size_t index) const { return impl_->story.at(index); }
+int64_t Clusterer::duplicate_of(size_t index) const { return impl_->dup_of.at(index); }
+
+std::vector<Story> Clusterer::stories() const {
+  Impl& m = *impl_;
+  std::vector<Story> out;
+  for (uint32_t s = 0; s < m.stories.size(); ++s) {
+    const StoryState& st = m.stories[s];
+    if (st.merged_into != UINT32_MAX || st.members.empty()) continue;
+    Story story;
+    story.id = m.story_ids[s];
+    story.articles.reserve(st.members.size());
+    for (uint32_t a : st.members) story.articles.push_back(m.ids[a]);
+    story.first_published = st.first_published;
+    story.last_published = st.last_published;
+    story.label = st.label;
+    story.key_entities = m.key_entities(st);
+    out.push_back(std::move(story));
+  }
+  return out;
+}
+
+Grouping group(const std::vector<Article>& articles, const Options& options,
+               const std::function<void(size_t, size_t)>& progress) {
+  std::vector<std::pair<double, size_t>> dated;
+  std::vector<size_t> undated;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (auto d = parse_days(articles[i].published)) dated.emplace_back(*d, i);
+    else undated.push_back(i);
+  }
+  std::sort(dated.begin(), dated.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    const std::string& ia = articles[a.second].id;
+    const std::string& ib = articles[b.second].id;
+    if (ia != ib) return ia < ib;
+    return a.second < b.second;
+  });
+  std::vector<size_t> order;
+  order.reserve(articles.size());
+  for (const auto& d : dated) order.push_back(d.second);
+  order.insert(order.end(), undated.begin(), undated.end());
+
+  Clusterer c(options);
+  for (size_t k = 0; k < order.size(); ++k) {
+    c.add(articles[order[k]]);
+    if (progress && ((k + 1) % 1000 == 0 || k + 1 == order.size())) progress(k + 1, order.size());
+  }
+  Grouping g;
+  g.stories = c.stories();
+  // Stories come out in the order of their story index (first member's add index).
+  std::vector<uint32_t> story_index;
+  for (size_t k = 0; k < order.size(); ++k) story_index.push_back(c.story_of(k));
+  std::vector<uint32_t> sorted = story_index;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  g.story_of.assign(articles.size(), 0);
+  g.duplicate_of.assign(articles.size(), -1);
+  for (size_t k = 0; k < order.size(); ++k) {
+    g.story_of[order[k]] = static_cast<uint32_t>(
+        std::lower_bound(sorted.begin(), sorted.end(), story_index[k]) - sorted.begin());
+    const int64_t d = c.duplicate_of(k);
+    if (d >= 0) g.duplicate_of[order[k]] = static_cast<int64_t>(order[static_cast<size_t>(d)]);
+  }
+  g.order = std::move(order);
+  return g;
+}
+
+}  // namespace parallax::cluster
