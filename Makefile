@@ -5,7 +5,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build test demo bench format sanitize clean
+.PHONY: all deps configure build test demo bench format sanitize fuzz clean
 
 all: build
 
@@ -36,8 +36,14 @@ sanitize: deps
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ctest --output-on-failure -j $(JOBS)
 
+# libFuzzer on the HTML extractor for a short fixed time (ctest label `fuzz`).
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DPARALLAX_FUZZ=ON -DPARALLAX_BUILD_BENCH=OFF
+	cmake --build build-fuzz -j $(JOBS) --target extract_fuzz
+	cd build-fuzz && ctest -L fuzz --output-on-failure
+
 format:
 	clang-format -i $$(git ls-files '*.h' '*.cc')
 
 clean:
-	rm -rf $(BUILD) build-release build-asan
+	rm -rf $(BUILD) build-release build-asan build-fuzz

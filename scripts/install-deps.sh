@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # The one list of Debian packages Parallax needs to build, test and run.
+# (clang and libclang-rt-14-dev: the libFuzzer build; python3-readability: the
+# extraction speed baseline in bench/.)
 # Idempotent: installs only what is missing; runs apt-get update only when needed.
 # Works as root, or through sudo.
 set -euo pipefail
@@ -12,6 +14,8 @@ PACKAGES=(
   nlohmann-json3-dev libsimdjson-dev libcli11-dev
   zlib1g-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev
+  python3-readability
 )
 
 missing=()

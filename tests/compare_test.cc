@@ -321,6 +321,18 @@ TEST(CompareProfiles, TimelineEntitiesAndFraming) {
   }
 }
 
+TEST(CompareProfiles, TimelineByInstantAcrossTimeZones) {
+  Set s;
+  const std::vector<std::string> body = {"The council approved the bridge on Tuesday evening."};
+  s.add(make_article("A", "t", body, "2024-03-05T08:00:00Z"));
+  s.add(make_article("B", "t", body, "2024-03-05T10:00:00+03:00"));  // 07:00 UTC
+  s.add(make_article("C", "t", body, ""));
+  s.add(make_article("D", "t", body, "2024-03-04"));
+  s.add(make_article("E", "t", body, "2024-03-05T07:30-0100"));  // 08:30 UTC
+  s.run();
+  EXPECT_EQ(s.cmp.timeline, (std::vector<uint32_t>{3, 1, 0, 4, 2}));
+}
+
 TEST(CompareProfiles, TitleOverlap) {
   Set s;
   s.add(make_article("A", "Council approves river bridge",

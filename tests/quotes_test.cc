@@ -1,8 +1,6 @@
 // Quotes: direct and indirect quotes with speaker, cue, content and source kind.
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -416,7 +414,9 @@ TEST(QuotesSeeds, RussianOutletSpeakersAndSources) {
   // sentence holds its cue.
   for (const auto& q : f.a.quotes) {
     ASSERT_LT(q.sentence, f.a.sentences.size());
-    if (!q.cue.empty()) EXPECT_TRUE(f.a.sentences[q.sentence].span.contains(q.cue)) << dump(f);
+    if (!q.cue.empty()) {
+      EXPECT_TRUE(f.a.sentences[q.sentence].span.contains(q.cue)) << dump(f);
+    }
     EXPECT_FALSE(q.content.empty());
   }
 }
@@ -433,49 +433,6 @@ TEST(QuotesSeeds, ChineseOutletSpeakersAndSources) {
   EXPECT_NE(by_speaker(f, "experts", SourceKind::kAnonymous), nullptr) << dump(f);
   // The outlet quotes nobody directly.
   for (const auto& q : f.a.quotes) EXPECT_FALSE(q.direct) << dump(f);
-}
-
-TEST(QuotesSeeds, DumpForDevelopment) {
-  if (!std::getenv("QUOTES_DUMP")) GTEST_SKIP();
-  if (const char* t = std::getenv("QUOTES_TEXT")) {
-    auto f = run(t);
-    std::cout << dump(f);
-    for (const auto& e : f.a.entities) {
-      std::cout << "  E " << e.name << " " << to_string(e.type) << " roles:";
-      for (auto& r : e.roles) std::cout << r << ";";
-      std::cout << "\n";
-    }
-    return;
-  }
-  if (std::getenv("QUOTES_TIME")) {
-    auto lex = analyze::QuoteLexicon::load();
-    int iters = std::atoi(std::getenv("QUOTES_TIME"));
-    for (auto name : {"000_7a62a86fc2548975.txt", "004_e2e51865d62719cd.txt"}) {
-      auto f = seed(name);
-      auto t0 = std::chrono::steady_clock::now();
-      for (int i = 0; i < iters; ++i) {
-        f.a.quotes.clear();
-        analyze::find_quotes(f.text, *lex, f.a);
-      }
-      auto t1 = std::chrono::steady_clock::now();
-      std::cout << name << " words=" << f.a.word_count << " us/run="
-                << std::chrono::duration<double, std::micro>(t1 - t0).count() / iters << "\n";
-    }
-    return;
-  }
-  for (auto name : {"000_7a62a86fc2548975.txt", "004_e2e51865d62719cd.txt"}) {
-    auto f = seed(name);
-    std::cout << "== " << name << "\n" << dump(f);
-    if (std::getenv("QUOTES_DUMP")[0] == '2') {
-      for (const auto& e : f.a.entities) {
-        std::cout << "  E " << e.name << " " << to_string(e.type) << " roles:";
-        for (auto& r : e.roles) std::cout << r << ";";
-        std::cout << " m:";
-        for (auto& m : e.mentions) std::cout << m.span.of(f.text) << (m.pronoun ? "*" : "") << "@" << m.sentence << ",";
-        std::cout << "\n";
-      }
-    }
-  }
 }
 
 }  // namespace

@@ -226,7 +226,7 @@ TEST_F(Seeds, CleanerRemovesResidueAndKeepsReporting) {
     EXPECT_NE(text.find(squeeze(line)), std::string::npos) << "lost: " << line.substr(0, 60);
     ++kept;
   }
-  EXPECT_GT(kept, 15u);
+  EXPECT_GE(kept, 15u);  // the seed has 15 such lines
 }
 
 }  // namespace

@@ -4,17 +4,27 @@
 #include <vector>
 
 #include "commands.h"
+#include "eval_framing.h"
+#include "eval_grouping.h"
 
 int main(int argc, char** argv) {
+  namespace cli = parallax::cli;
   CLI::App app{"parallax: how news outlets' accounts of one event differ"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "parallax 0.1.0");
-  std::vector<parallax::cli::Runner> runners = {
-      parallax::cli::add_compare_command(app),
-      parallax::cli::add_extract_command(app),
-      parallax::cli::add_eval_command(app),
-      parallax::cli::add_group_command(app),
+  std::vector<cli::Runner> runners = {
+      cli::add_compare_command(app),
+      cli::add_extract_command(app),
+      cli::add_group_command(app),
   };
+  // `eval` holds one subcommand per evaluation set; the set-specific runners go first
+  // so that `eval`'s own runner only sees what none of them took.
+  cli::Runner eval = cli::add_eval_command(app);
+  CLI::App& eval_app = *app.get_subcommand("eval");
+  runners.push_back(cli::add_eval_grouping_command(eval_app));
+  runners.push_back(cli::add_eval_bias_command(eval_app));
+  runners.push_back(cli::add_eval_propaganda_command(eval_app));
+  runners.push_back(eval);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -46,21 +46,22 @@
 namespace parallax::cluster {
 
 struct Options {
-  double threshold = 0.25;          // least (decayed) cosine for an article to join a story
-  double merge_threshold = 0.5;     // least (decayed) cosine of two stories to merge them
+  double threshold = 0.2;           // least (decayed) cosine for an article to join a story
+  double merge_threshold = 0.6;     // least (decayed) cosine of two stories to merge them
   double decay_days = 7;            // similarity is multiplied by floor + (1 - floor) exp(-days / decay_days)
-  double decay_floor = 0.5;         // ... so a close enough match weeks later still joins
+  double decay_floor = 0.3;         // ... so a close enough match weeks later still joins
   double horizon_days = 30;         // a story idle this long takes no more members
   double title_weight = 3;          // a title word counts this many body words
   double lead_weight = 2;           // a word of the first lead_words of the body
   uint32_t lead_words = 60;
   double entity_weight = 1.5;       // entity features' weight relative to word stems
-  double entity_share = 0.5;        // share of the entity cosine in the similarity
   uint32_t max_candidates = 24;     // stories scored exactly per article
   uint32_t indexed_terms = 24;      // a story's top terms kept in the inverted index
   uint32_t centroid_terms = 300;    // terms kept in a story's vector
   bool near_duplicates = true;      // wire copies join their original's story
-  dedup::Options dedup;
+  // Word 5-shingle Jaccard of 0.6 is far beyond what two independent texts share, and
+  // it still catches a short wire story with a new headline and a local paragraph.
+  dedup::Options dedup{0.6, 5};
 };
 
 // Where one article went.

@@ -123,8 +123,11 @@ struct ExtractionReport {
   size_t title_pages = 0, title_hits = 0;
   size_t author_pages = 0, author_hits = 0;
   size_t date_pages = 0, date_hits = 0;
-  // Speed of extract_html alone (decompression and file reading excluded).
+  // Speed of extract_html alone (decompression and file reading excluded): wall-clock
+  // seconds, and CPU seconds of the calling thread (what one core spent, whatever
+  // else the machine was doing).
   double seconds = 0;
+  double cpu_seconds = 0;
   size_t html_bytes = 0;
   std::vector<Prediction> predictions;  // when ExtractionOptions::keep_predictions
 
@@ -133,6 +136,7 @@ struct ExtractionReport {
   double date_accuracy() const { return date_pages ? double(date_hits) / date_pages : 0; }
   double pages_per_second() const { return seconds > 0 ? pages / seconds : 0; }
   double mb_per_second() const { return seconds > 0 ? html_bytes / 1e6 / seconds : 0; }
+  double cpu_mb_per_second() const { return cpu_seconds > 0 ? html_bytes / 1e6 / cpu_seconds : 0; }
 };
 
 // Scores extract_html on the set in `dir` (layout detected from truth.jsonl: a
@@ -222,7 +226,8 @@ Result<GroupingReport> evaluate_grouping(const std::string& dir, const GroupingO
 // points); precision = sum / number of our spans, recall = sum / number of gold
 // spans (over every article of the set); F1 their harmonic mean (1 when both
 // counts are 0). Scored for Loaded_Language and Name_Calling,Labeling together and
-// each alone; our categories map as documented at framing_technique.
+// each alone; our categories map as documented at framing_technique, our spans are
+// widened to their phrase by phrase_span.
 //
 // The README beside each set gives published figures; its "Published" paragraph is
 // read into the report as it stands.
@@ -271,11 +276,10 @@ struct BinaryScores {
 BinaryScores binary_scores(const std::vector<bool>& gold, const std::vector<bool>& predicted);
 
 // The decision rule: the text is biased when the framing analysis finds evaluative
-// wording that is the writer's own. Outside quoted content: any sentence marked
-// is_opinion, or any label or loaded span of strength >= kBiasedSpanStrength, or
-// evaluative weight (label/loaded 1, intensifier 0.5, opinion marker 0.5) of at
-// least 1.5. See the definition for the reasons.
-inline constexpr float kBiasedSpanStrength = 0.5f;
+// wording that is the writer's own: any sentence marked is_opinion, or, outside
+// quoted content, any label, loaded or intensifier span of strength >=
+// kBiasedSpanStrength (above the 0.2-0.3 of common journalese).
+inline constexpr float kBiasedSpanStrength = 0.4f;
 bool framing_says_biased(const Analysis& analysis);
 
 struct WordCoverage {
@@ -312,6 +316,13 @@ Prf span_prf(const SpanSums& sums);
 // Exaggeration,Minimisation technique is about claims, not single words); hedge and
 // opinion -> "" (no counterpart among the two techniques).
 std::string_view framing_technique(FrameCategory category);
+
+// The phrase a framing span is scored as: the task's annotators mark the loaded
+// phrase ("vile attack", "radical leftists"), our lexicon its trigger word. The span
+// takes in the content word (not a stopword or number) directly after it, joined by
+// one space in the same sentence, and a label also the one directly before it (its
+// modifier). Other spans are returned unchanged.
+Span phrase_span(std::string_view text, const Analysis& analysis, const FramingSpan& span);
 
 // ---- Running a set --------------------------------------------------------
 

@@ -18,6 +18,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -97,18 +98,63 @@ void english_forms(const std::string& v, std::vector<std::string>& out) {
   }
 }
 
-NounKind* parse_noun_kind(std::string_view s, NounKind& k) {
+bool parse_noun_kind(std::string_view s, NounKind& k) {
   if (s == "media") k = NounKind::kMedia;
   else if (s == "document") k = NounKind::kDocument;
   else if (s == "anonymous") k = NounKind::kAnonymous;
   else if (s == "organisation") k = NounKind::kOrganisation;
   else if (s == "role") k = NounKind::kRole;
   else if (s == "role-any") k = NounKind::kRoleAny;
-  else return nullptr;
-  return &k;
+  else return false;
+  return true;
 }
 
 }  // namespace
+
+// A read-only word -> index table with open addressing on a 64-bit FNV-1a hash: one
+// probe for almost every word, which is most of the cost of the cue scan.
+class WordTable {
+ public:
+  void build(const std::vector<std::pair<std::string, uint32_t>>& entries) {
+    size_t cap = 16;
+    while (cap < entries.size() * 4) cap <<= 1;
+    mask_ = cap - 1;
+    slots_.assign(cap, Slot{});
+    keys_.clear();
+    for (const auto& [key, value] : entries) {
+      uint64_t h = hash(key);
+      size_t i = h & mask_;
+      while (slots_[i].key >= 0) i = (i + 1) & mask_;
+      slots_[i] = {h, static_cast<int32_t>(keys_.size()), value};
+      keys_.push_back(key);
+    }
+  }
+  // The value stored for `word`, or -1.
+  int64_t find(std::string_view word) const {
+    if (slots_.empty()) return -1;
+    uint64_t h = hash(word);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key < 0) return -1;
+      if (s.hash == h && keys_[s.key] == word) return s.value;
+    }
+  }
+
+ private:
+  static uint64_t hash(std::string_view s) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return h ^ (h >> 29);
+  }
+  struct Slot {
+    uint64_t hash = 0;
+    int32_t key = -1;
+    uint32_t value = 0;
+  };
+  std::vector<Slot> slots_;
+  std::vector<std::string> keys_;
+  size_t mask_ = 0;
+};
 
 // What a normalised word may start: a verb form, phrases (longest first), or both.
 struct CueStart {
@@ -121,6 +167,9 @@ struct QuoteLexicon::Data {
   // One lookup per token: every verb form and every phrase's first word.
   std::unordered_map<std::string, CueStart> starts;
   std::unordered_map<std::string, uint32_t> verb_stems;  // stem -> cue (verbs without listed forms)
+  std::vector<const CueStart*> start_list;  // values of `starts`, indexed by start_table
+  WordTable start_table;                    // word -> index into start_list
+  WordTable stem_table;                     // stem -> cue (as verb_stems)
   std::unordered_set<std::string> audience;
   std::vector<NounEntry> nouns;
   std::unordered_map<std::string, std::vector<uint32_t>> nouns_by_first;  // longest first
@@ -201,6 +250,14 @@ Result<QuoteLexicon> QuoteLexicon::load() {
       return data->nouns[a].words.size() > data->nouns[b].words.size();
     });
   }
+  std::vector<std::pair<std::string, uint32_t>> entries;
+  for (const auto& [key, st] : data->starts) {
+    entries.emplace_back(key, static_cast<uint32_t>(data->start_list.size()));
+    data->start_list.push_back(&st);
+  }
+  data->start_table.build(entries);
+  entries.assign(data->verb_stems.begin(), data->verb_stems.end());
+  data->stem_table.build(entries);
   return QuoteLexicon{std::move(data)};
 }
 
@@ -268,6 +325,23 @@ const WordSet& right_stops(bool inverted) {
     return s;
   }();
   return inverted ? inv : by;
+}
+
+const WordSet& prepositions() {
+  static const WordSet s = {"in", "of", "for", "by", "without", "after", "before", "about", "on",
+                            "with", "from", "against", "into", "through", "despite", "upon"};
+  return s;
+}
+
+const WordSet& be_forms() {
+  static const WordSet s = {"is", "are", "was", "were", "be", "been", "being", "'s", "'re"};
+  return s;
+}
+
+const WordSet& states_after_participle() {
+  static const WordSet s = {"missing", "dead", "killed", "injured", "wounded", "arrested", "detained",
+                            "hurt", "safe", "ill", "sick"};
+  return s;
 }
 
 const WordSet& auxiliaries() {
@@ -487,15 +561,21 @@ std::vector<Quotation> find_quotations(std::string_view text) {
       open[f].set = false;
     }
   };
+  static const auto kInteresting = [] {
+    std::array<bool, 256> t{};
+    t['"'] = t['\''] = t['\n'] = true;
+    for (int c = 0xC2; c < 0x100; ++c) t[c] = true;  // UTF-8 lead bytes
+    return t;
+  }();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
   size_t i = 0;
-  while (i < text.size()) {
-    unsigned char b = static_cast<unsigned char>(text[i]);
+  while (i < n) {
+    while (i < n && !kInteresting[bytes[i]]) ++i;
+    if (i >= n) break;
+    unsigned char b = bytes[i];
     if (b == '\n') {
       end_paragraph(static_cast<uint32_t>(i));
-      ++i;
-      continue;
-    }
-    if (b != '"' && b != '\'' && b < 0xC2) {
       ++i;
       continue;
     }
@@ -624,6 +704,14 @@ class Finder {
   // Punctuation that ends a noun phrase (anything but a joiner).
   bool is_break(int32_t i) const { return !is_word(i) && !is_joiner(i); }
 
+  // "and" or "of" between capitalised words belongs to a name ("Fire and Rescue").
+  bool inside_name(int32_t i) const {
+    std::string_view n = norm(i);
+    if (n != "and" && n != "of" && n != "&") return false;
+    return i > 0 && i + 1 < static_cast<int32_t>(toks_.size()) && toks_[i - 1].capitalized &&
+           toks_[i + 1].capitalized && is_word(i - 1) && is_word(i + 1);
+  }
+
   int32_t first_token_at(uint32_t pos) const {
     auto it = std::lower_bound(toks_.begin(), toks_.end(), pos,
                                [](const Token& t, uint32_t p) { return t.span.begin < p; });
@@ -670,7 +758,7 @@ class Finder {
       Cue c;
       bool found = false;
       const CueStart* start = nullptr;
-      if (auto it = lex_.starts.find(toks_[i].norm); it != lex_.starts.end()) start = &it->second;
+      if (int64_t k = lex_.start_table.find(toks_[i].norm); k >= 0) start = lex_.start_list[k];
       // Phrases first: "according to", "cited as saying".
       if (start) {
         for (uint32_t e : start->phrases) {
@@ -695,10 +783,11 @@ class Finder {
           c.entry = static_cast<uint32_t>(start->verb);
           found = true;
         } else if (!toks_[i].is_stop && !toks_[i].is_number && !toks_[i].capitalized && toks_[i].stem != nm &&
-                   !ends_with(nm, "ly") && !ends_with(nm, "ment") && !ends_with(nm, "ion")) {
-          auto st = lex_.verb_stems.find(toks_[i].stem);
-          if (st != lex_.verb_stems.end()) {
-            c.entry = st->second;
+                   (ends_with(nm, "s") || ends_with(nm, "ed") || ends_with(nm, "ing")) &&
+                   !ends_with(nm, "ions") && !ends_with(nm, "ments") && !ends_with(nm, "ers") &&
+                   !ends_with(nm, "ness") && !ends_with(nm, "ings")) {
+          if (int64_t k = lex_.stem_table.find(toks_[i].stem); k >= 0) {
+            c.entry = static_cast<uint32_t>(k);
             found = true;
           }
         }
@@ -733,6 +822,19 @@ class Finder {
     // opposition"), also when a stray mark split the possessive off ("Macron‘s").
     if (determiners().count(p) || (is_word(i - 1) && (ends_with(p, "'s") || ends_with(p, "s'")))) return false;
     if (p == "s" && i >= 2 && !is_word(i - 2) && toks_[i - 2].span.end == toks_[i - 1].span.begin) return false;
+    std::string_view w = norm(i);
+    // A gerund after a preposition is a noun ("in writing").
+    if (ends_with(w, "ing") && prepositions().count(p)) return false;
+    // "reported missing": an adjective, not a report.
+    if (i + 1 < static_cast<int32_t>(toks_.size()) && toks_[i + 1].sentence == t.sentence &&
+        states_after_participle().count(norm(i + 1)))
+      return false;
+    // A passive cue has no speaker in the subject ("were told to", "is said to").
+    for (int32_t j = i - 1; j >= 0 && toks_[j].sentence == t.sentence && is_word(j); --j) {
+      std::string_view q = norm(j);
+      if (be_forms().count(q)) return false;
+      if (!(ends_with(q, "ly") && q.size() > 4) && q != "also" && q != "widely" && q != "often") break;
+    }
     if (i >= 2 && toks_[i - 2].sentence == t.sentence && determiners().count(norm(i - 2))) {
       if (toks_[i - 1].is_number) return false;                                 // "his 2019 claim"
       if (ends_with(norm(i), "ing") && is_word(i - 1) && !toks_[i - 1].capitalized &&
@@ -779,7 +881,8 @@ class Finder {
     }
     if (clause_words().count(last)) return {e, e};
     int32_t b = e;
-    while (b > first && !is_break(b - 1) && !(clause_words().count(norm(b - 1)) && !toks_[b - 1].capitalized))
+    while (b > first && !is_break(b - 1) && cue_at_[b - 1] == kNone && cue_end_at_[b - 1] == kNone &&
+           !(clause_words().count(norm(b - 1)) && !toks_[b - 1].capitalized && !inside_name(b - 1)))
       --b;
     *boundary = b - 1 >= first ? b - 1 : kNone;
     while (b < e && is_word(b) && clause_openers().count(norm(b)) && !toks_[b].capitalized) ++b;
@@ -918,22 +1021,42 @@ class Finder {
       clause_after(c);
       int after = 0;
       for (int32_t k = c.ct_b; k < c.ct_e; ++k) after += is_word(k);
-      if (after == 0 && boundary != kNone && (punct_is(boundary, ",") || is_quote_tok(boundary))) {
-        // "Tolls will rise, Reuters reported.": the words before the source.
+      bool adverbial = !c.has_that && c.ct_b < c.ct_e && is_word(c.ct_b) && prepositions().count(norm(c.ct_b));
+      if ((after == 0 || adverbial) && boundary != kNone && (punct_is(boundary, ",") || is_quote_tok(boundary))) {
+        // "Tolls will rise, Reuters reported." / "..., X told reporters at a briefing.":
+        // the words before the source.
         int32_t end = boundary;
         while (end > static_cast<int32_t>(sent_first(s)) && !is_word(end - 1) && !is_quote_tok(end - 1)) --end;
-        c.ct_b = static_cast<int32_t>(sent_first(s));
-        c.ct_e = end;
+        int words = 0;
+        for (int32_t k = sent_first(s); k < end; ++k) words += is_word(k);
+        if (words >= 3 || after == 0) {
+          c.ct_b = static_cast<int32_t>(sent_first(s));
+          c.ct_e = end;
+        }
       }
       return;
     }
-    if (c.ing) {
+    bool after_mark = boundary != kNone && boundary == static_cast<int32_t>(c.first) - 1 &&
+                      (punct_is(boundary, ",") || is_quote_tok(boundary));
+    // "..., said X." / "“...,” said X": the speaker follows a finite verb that follows a
+    // comma or a quotation, and ends the clause.
+    if (!c.ing && after_mark) {
+      auto [rb, re] = right_np(c.last + 1, true);
+      if (re > rb && !(is_word(rb) && (norm(rb) == "that" || norm(rb) == "to")) && ends_clause(re, send)) {
+        c.sp_b = rb, c.sp_e = re;
+        clause_before(c);
+        return;
+      }
+    }
+    // "..., warning that ..." / "X arrived and lectured them that ...": the sentence's subject.
+    if (c.ing || (boundary != kNone && is_word(boundary) && (norm(boundary) == "and" || norm(boundary) == "but"))) {
       auto [mb, me] = main_subject(c);
       c.sp_b = mb, c.sp_e = me;
       clause_after(c);
       return;
     }
-    // "X, who ..., said" / "X, the minister, said": the noun before the aside.
+    // "X, who ..., said" / "X, the minister, said" / "X, seen by Y, warns": the noun
+    // before the aside, or the aside when it is a name.
     if (boundary != kNone && punct_is(boundary, ",")) {
       int32_t first = static_cast<int32_t>(sent_first(s));
       int32_t k = boundary - 1;
@@ -943,14 +1066,14 @@ class Finder {
         name_aside = (is_word(j) && toks_[j].capitalized) || is_joiner(j);
       }
       if (name_aside) {
-        // "the skipper, Arne Holt, said": the aside is the name.
         c.sp_b = k + 1, c.sp_e = boundary;
         clause_after(c);
         return;
       }
-      if (k > first && k + 1 < boundary && is_word(k + 1)) {
+      if (k > first && k + 1 < boundary && boundary - (k + 1) <= 12 && is_word(k + 1)) {
         std::string_view w = norm(k + 1);
-        if (w == "who" || w == "which" || w == "whose" || determiners().count(w)) {
+        if (w == "who" || w == "which" || w == "whose" || determiners().count(w) || ends_with(w, "ed") ||
+            ends_with(w, "en")) {
           int32_t inner = kNone;
           auto [ab, ae] = left_np(k, &inner);
           if (ae > ab) {
@@ -961,14 +1084,17 @@ class Finder {
         }
       }
     }
-    // "..., said X." / "“...,” said X": the speaker follows.
-    auto [rb, re] = right_np(c.last + 1, true);
-    if (re > rb && !(is_word(rb) && (norm(rb) == "that" || norm(rb) == "to"))) {
-      c.sp_b = rb, c.sp_e = re;
-      clause_before(c);
-      return;
-    }
     clause_after(c);
+  }
+
+  // True when a noun phrase ending at token `e` ends its clause ("said X." / "said X
+  // on Monday" / "said X, adding").
+  bool ends_clause(int32_t e, int32_t send) const {
+    if (e >= send || !is_word(e)) return true;
+    static const WordSet after = {"on", "in", "at", "during", "after", "before", "last", "this",
+                                  "yesterday", "today", "earlier", "later", "adding", "who", "which",
+                                  "when", "while"};
+    return after.count(norm(e)) > 0;
   }
 
   // --- direct quotations ----------------------------------------------------
@@ -1110,7 +1236,9 @@ class Finder {
         Record& pr = records[prev_record];
         if (toks_[p.first].sentence == toks_[c.first].sentence && toks_[c.first].span.begin >= pr.content.begin &&
             toks_[c.first].span.begin < pr.content.end) {
-          if (c.kind != CueKind::kSource && same_speaker(p, c)) continue;
+          // A speech verb inside another's reported clause is part of what was
+          // reported ("X said it had warned ...").
+          if (c.kind != CueKind::kSource) continue;
           // A second source inside the first one's clause: the first clause ends there.
           int32_t cut = has_speaker && c.sp_b < static_cast<int32_t>(c.first) ? c.sp_b : static_cast<int32_t>(c.first);
           while (cut > 0 && is_word(cut - 1) && clause_openers().count(norm(cut - 1))) --cut;
@@ -1350,18 +1478,45 @@ class Finder {
     uint32_t before = std::min(cue_pos, rec.content.begin);
     uint32_t sentence = rec.sentence;
 
-    // 1. A person the entity finder found in the words (also through "he", "the
-    //    French leader" when it resolved them).
+    // The head zone: words before any post-modifier ("sources familiar with the
+    // matter" -> "sources"; "a US report" -> "report").
+    int32_t head_end = e;
+    for (int32_t k = b + 1; k < e; ++k) {
+      if (!is_word(k) || inside_name(k)) continue;
+      std::string_view n = norm(k);
+      if (n == "of" || n == "with" || n == "for" || n == "at" || n == "from" || n == "in" ||
+          n == "familiar" || n == "close" || n == "who" || n == "briefed" || n == "to" || n == "on") {
+        head_end = k;
+        break;
+      }
+    }
+    bool titled = false;
+    auto [nb, ne] = trailing_name(b, e, &titled);
+    bool has_name = ne > nb;
+    Span head_zone = token_span(b, head_end);
+    Span name_zone = has_name ? token_span(nb, ne) : Span{};
+
+    // 1. Entities the entity finder found in the head or the closing name (also "he",
+    //    "the French leader" when it resolved them).
     int32_t person = kNone, org = kNone, place = kNone;
     Span org_span;
     for (const auto& m : mentions_) {
       if (m.span.begin >= r.span.end) break;
       if (!m.span.overlaps(r.span)) continue;
+      bool in_head = m.span.overlaps(head_zone), in_name = has_name && m.span.overlaps(name_zone);
       switch (out_.entities[m.entity].type) {
-        case EntityType::kPerson: person = m.entity; break;
-        case EntityType::kOrganisation: org = m.entity, org_span = m.span; break;
+        case EntityType::kPerson:
+          if (in_head || in_name) person = m.entity;
+          break;
+        case EntityType::kOrganisation:
+          org = m.entity, org_span = m.span;
+          if (in_name) has_name = false;  // "Halvern Marine Terminals"
+          break;
         case EntityType::kPlace:
-        case EntityType::kNationality: place = m.entity; break;
+        case EntityType::kNationality:
+          place = m.entity;
+          if (in_name && m.span.contains(name_zone)) has_name = false;
+          break;
         default: break;
       }
     }
@@ -1370,38 +1525,25 @@ class Finder {
       return r;
     }
 
-    // 2. The head noun: the last word before any post-modifier ("sources familiar with
-    //    the matter" -> "sources"; "a US report" -> "report").
-    int32_t head_end = e;
-    for (int32_t k = b + 1; k < e; ++k) {
-      if (!is_word(k)) continue;
-      std::string_view n = norm(k);
-      if (n == "of" || n == "with" || n == "for" || n == "at" || n == "from" || n == "in" ||
-          n == "familiar" || n == "close" || n == "who" || n == "briefed" || n == "to" || n == "on") {
-        head_end = k;
-        break;
-      }
-    }
-    const NounEntry* head = nullptr;
-    int32_t head_pos = kNone, head_last = kNone;
-    for (int32_t k = b; k < head_end && !head; ++k) {
-      int32_t last = 0;
-      const NounEntry* n = noun_at(k, e, &last);
-      if (n && last >= head_end - 1) head = n, head_pos = k, head_last = last;
-    }
-    bool titled = false;
-    auto [nb, ne] = trailing_name(b, e, &titled);
-    bool has_name = ne > nb;
-    // A personal name closing the phrase is its head ("Chinese Ministry of Foreign
-    // Affairs spokesperson Wang Wenbin").
+    // 2. A personal name closing the phrase is its head ("Chinese Ministry of Foreign
+    //    Affairs spokesperson Wang Wenbin").
     if (has_name && (ne - nb >= 2 || titled)) {
       r.name = std::string(token_span(nb, ne).of(text_));
       r.kind = SourceKind::kNamedPerson;
       return r;
     }
+
+    // 3. A source noun at the head.
+    const NounEntry* head = nullptr;
+    int32_t head_last = kNone;
+    for (int32_t k = b; k < head_end && !head; ++k) {
+      int32_t last = 0;
+      const NounEntry* n = noun_at(k, e, &last);
+      if (n && last >= head_end - 1) head = n, head_last = last;
+    }
     if (head && !has_name) {
       if (head->kind == NounKind::kRole || head->kind == NounKind::kRoleAny) {
-        return resolve_role(r, b, e, head, head_pos, before, sentence, index);
+        return resolve_role(r, b, e, head, before, sentence, index);
       }
       if (org != kNone && org_span.contains(toks_[head_last].span) && head->kind != NounKind::kDocument &&
           head->kind != NounKind::kAnonymous) {
@@ -1456,8 +1598,8 @@ class Finder {
     return r;
   }
 
-  Resolved resolve_role(Resolved r, int32_t b, int32_t e, const NounEntry* head, int32_t head_pos,
-                        uint32_t before, uint32_t sentence, size_t index) const {
+  Resolved resolve_role(Resolved r, int32_t b, int32_t e, const NounEntry* head, uint32_t before,
+                        uint32_t sentence, size_t index) const {
     std::string_view det = norm(b);
     if (det == "a" || det == "an" || det == "one") {
       r.kind = SourceKind::kAnonymous;  // "a senior official"

@@ -127,8 +127,9 @@ Result<WordNet> WordNet::load(const std::string& dir) {
   std::string buf;
   wn.lemmas_.reserve(150000);
   wn.slots_.resize(1u << 19);
-  for (const auto& [name, pos] : kIndexes) {
-    std::string path = dir + "/" + name;
+  for (const auto& index : kIndexes) {
+    const Pos pos = index.second;  // named, not bound: clang 14 can't capture bindings
+    std::string path = dir + "/" + index.first;
     if (!slurp(path, buf)) {
       return not_found("WordNet: can't read " + path + " (is WordNet 3.0 installed in " + dir +
                        "? set PARALLAX_WORDNET)");

@@ -38,6 +38,9 @@ struct StoryState {
   uint32_t language = 0;
   uint32_t docs = 0;                 // members that are not duplicates
   uint32_t merged_into = UINT32_MAX; // set when merged away
+  double norm = 0;                   // cached TF-IDF norm of the centroid
+  uint32_t norm_docs = 0;            // stream size when it was computed
+  bool norm_dirty = true;
   bool active = true;                // still in the candidate index
 };
 
@@ -138,6 +141,7 @@ struct Clusterer::Impl {
   std::vector<TermWeight> vec;
   std::vector<float> idf_of_vec;
   std::vector<float> acc;
+  std::vector<float> q;                         // the loaded query, by term
   std::vector<uint32_t> touched;
   std::vector<std::pair<float, uint32_t>> ranked;
   std::vector<TermWeight> merged;
@@ -145,10 +149,11 @@ struct Clusterer::Impl {
 
   explicit Impl(const Options& o) : opt(o), dedup(o.dedup) {}
 
-  float log1p_int(uint32_t k) {
-    while (log1p_table.size() <= k) log1p_table.push_back(static_cast<float>(std::log1p(double(log1p_table.size()))));
-    return log1p_table[k];
+  // log(1 + k) for every k up to the documents seen (no document frequency exceeds it).
+  void grow_log_table() {
+    while (log1p_table.size() <= docs + 1) log1p_table.push_back(static_cast<float>(std::log1p(double(log1p_table.size()))));
   }
+  float log1p_int(uint32_t k) const { return log1p_table[k]; }
   // Smoothed IDF: log((N + 1) / (df + 1)) + 1.
   float idf(uint32_t term) { return log1p_int(docs) - log1p_int(df[term]) + 1.f; }
 
@@ -162,39 +167,45 @@ struct Clusterer::Impl {
     return opt.decay_floor + (1.0 - opt.decay_floor) * std::exp(-gap_days / opt.decay_days);
   }
 
-  // Similarity of two term vectors under the current IDF: a blend of the cosine over
-  // word stems and the cosine over entities, so that two look-alike events (the same
-  // kind of thing happening to different people or places) stay apart.
-  float cosine(const std::vector<TermWeight>& a, const std::vector<TermWeight>& b) {
-    double dot[2] = {0, 0}, na[2] = {0, 0}, nb[2] = {0, 0};
-    size_t i = 0, j = 0;
-    while (i < a.size() || j < b.size()) {
-      if (j >= b.size() || (i < a.size() && a[i].term < b[j].term)) {
-        const float x = a[i].w * idf(a[i].term);
-        na[is_entity[a[i].term]] += x * x;
-        ++i;
-      } else if (i >= a.size() || b[j].term < a[i].term) {
-        const float y = b[j].w * idf(b[j].term);
-        nb[is_entity[b[j].term]] += y * y;
-        ++j;
-      } else {
-        const float f = idf(a[i].term);
-        const float x = a[i].w * f, y = b[j].w * f;
-        const int e = is_entity[a[i].term];
-        dot[e] += x * y;
-        na[e] += x * x;
-        nb[e] += y * y;
-        ++i;
-        ++j;
-      }
+  // Loads `v` as the query: q[term] = weight * idf^2, so that a dot product with any
+  // stored vector is one pass over that vector. Returns the query's TF-IDF norm.
+  double load_query(const std::vector<TermWeight>& v) {
+    if (q.size() < df.size()) q.resize(df.size(), 0.f);
+    double norm = 0;
+    for (const TermWeight& t : v) {
+      const float f = idf(t.term);
+      q[t.term] = t.w * f * f;
+      norm += double(t.w * f) * (t.w * f);
     }
-    const double all_a = na[0] + na[1], all_b = nb[0] + nb[1];
-    if (all_a <= 0 || all_b <= 0) return 0;
-    const double words = na[0] > 0 && nb[0] > 0 ? dot[0] / std::sqrt(na[0] * nb[0]) : 0;
-    if (na[1] <= 0 || nb[1] <= 0 || opt.entity_share <= 0)
-      return static_cast<float>((dot[0] + dot[1]) / std::sqrt(all_a * all_b));
-    const double ents = dot[1] / std::sqrt(na[1] * nb[1]);
-    return static_cast<float>((1 - opt.entity_share) * words + opt.entity_share * ents);
+    return std::sqrt(norm);
+  }
+  void clear_query(const std::vector<TermWeight>& v) {
+    for (const TermWeight& t : v) q[t.term] = 0.f;
+  }
+
+  // TF-IDF norm of a story's vector. IDF drifts slowly as the stream grows, so the norm
+  // is recomputed when the story changed or the stream grew by 2% since.
+  double story_norm(StoryState& st) {
+    if (st.norm_dirty || docs >= st.norm_docs + std::max<uint32_t>(1, st.norm_docs / 50)) {
+      double n = 0;
+      for (const TermWeight& t : st.centroid) {
+        const float x = t.w * idf(t.term);
+        n += double(x) * x;
+      }
+      st.norm = std::sqrt(n);
+      st.norm_docs = docs;
+      st.norm_dirty = false;
+    }
+    return st.norm;
+  }
+
+  // Cosine of the loaded query (of norm `qnorm`) with story `s`.
+  float cosine_with(double qnorm, StoryState& st) {
+    const double cn = story_norm(st);
+    if (qnorm <= 0 || cn <= 0) return 0;
+    double dot = 0;
+    for (const TermWeight& t : st.centroid) dot += double(t.w) * q[t.term];
+    return static_cast<float>(dot / (qnorm * cn));
   }
 
   // The `k` terms of `v` with the highest TF-IDF weight, best first (ties: lower term).
@@ -379,6 +390,7 @@ struct Clusterer::Impl {
     StoryState& a = stories[into];
     StoryState& b = stories[from];
     add_into(a.centroid, b.centroid, 1.f);
+    a.norm_dirty = true;
     std::vector<uint32_t> members;
     members.reserve(a.members.size() + b.members.size());
     std::merge(a.members.begin(), a.members.end(), b.members.begin(), b.members.end(), std::back_inserter(members));
@@ -406,18 +418,20 @@ struct Clusterer::Impl {
     candidates(stories[s].centroid, stories[s].language, s, cands);
     float best = -1;
     uint32_t best_story = UINT32_MAX;
+    const double qnorm = load_query(stories[s].centroid);
     for (uint32_t o : cands) {
-      const StoryState& so = stories[o];
+      StoryState& so = stories[o];
       const StoryState& ss = stories[s];
       double gap = 0;
       if (!std::isnan(ss.first) && !std::isnan(so.first))
         gap = std::max({0.0, so.first - ss.last, ss.first - so.last});
-      const float sim = static_cast<float>(cosine(ss.centroid, so.centroid) * decay(gap));
+      const float sim = static_cast<float>(cosine_with(qnorm, so) * decay(gap));
       if (sim > best || (sim == best && o < best_story)) {
         best = sim;
         best_story = o;
       }
     }
+    clear_query(stories[s].centroid);
     if (best_story == UINT32_MAX || best < opt.merge_threshold) return;
     merge(std::min(s, best_story), std::max(s, best_story));
   }
@@ -472,15 +486,12 @@ struct Clusterer::Impl {
       if (it != term_ids.end()) names.emplace_back(it->second, name);
     }
     ++docs;
+    grow_log_table();
     std::sort(vec.begin(), vec.end(), [](const TermWeight& x, const TermWeight& y) { return x.term < y.term; });
 
-    // Scale the article to unit TF-IDF norm so each member weighs the same in its story.
-    double norm = 0;
-    for (const TermWeight& tw : vec) {
-      const float x = tw.w * idf(tw.term);
-      norm += x * x;
-    }
-    norm = std::sqrt(norm);
+    // The article's TF-IDF norm; it joins its story scaled to unit norm, so that each
+    // member weighs the same.
+    const double norm = load_query(vec);
 
     uint32_t best_story = UINT32_MAX;
     float best = -1;
@@ -488,8 +499,8 @@ struct Clusterer::Impl {
       std::vector<uint32_t> cands;
       candidates(vec, language, UINT32_MAX, cands);
       for (uint32_t s : cands) {
-        const StoryState& st = stories[s];
-        const float sim = static_cast<float>(cosine(vec, st.centroid) * decay(interval_gap(t, st.first, st.last)));
+        StoryState& st = stories[s];
+        const float sim = static_cast<float>(cosine_with(norm, st) * decay(interval_gap(t, st.first, st.last)));
         if (sim > best || (sim == best && s < best_story)) {
           best = sim;
           best_story = s;
@@ -497,6 +508,7 @@ struct Clusterer::Impl {
       }
     }
 
+    clear_query(vec);
     uint32_t s;
     if (best_story != UINT32_MAX && best >= opt.threshold) {
       s = best_story;
@@ -515,6 +527,7 @@ struct Clusterer::Impl {
     }
     StoryState& st = stories[s];
     if (norm > 0) add_into(st.centroid, vec, static_cast<float>(1.0 / norm));
+    st.norm_dirty = true;
     ++st.docs;
     add_names(st, names);
     story[index] = s;

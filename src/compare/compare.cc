@@ -4,10 +4,14 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
 #include "features.h"
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 namespace parallax::compare {
 namespace {
@@ -21,6 +25,13 @@ size_t max_postings(size_t articles) { return std::max<size_t>(32, 3 * articles)
 // Sentences scored in full per sentence and other article, at most.
 constexpr size_t kCandidatesPerArticle = 2;
 constexpr size_t kExtraCandidates = 8;
+
+// A group joins another only when the mean similarity over all their cross pairs
+// reaches this share of the fact threshold (average linkage).
+constexpr float kLinkageShare = 0.6f;
+// How much closer to the rest of a fact a sentence must be to displace the member of
+// its article.
+constexpr float kDisplaceMargin = 0.05f;
 
 struct Pair {
   uint32_t a, b;  // global sentence indices, a < b
@@ -154,6 +165,61 @@ std::vector<std::string> title_words(std::string_view title) {
   return out;
 }
 
+// Seconds since 1970 of an ISO 8601 date or date-time
+// ("2025-09-16", "2025-09-16T09:40", "2025-09-16T09:40:00.5+01:00", "...Z"); a missing
+// time is midnight and a missing zone UTC. Nothing when it does not parse.
+std::optional<int64_t> epoch_seconds(std::string_view s) {
+  size_t i = 0;
+  auto num = [&](size_t digits, int& out) {
+    if (i + digits > s.size()) return false;
+    out = 0;
+    for (size_t k = 0; k < digits; ++k) {
+      char c = s[i + k];
+      if (c < '0' || c > '9') return false;
+      out = out * 10 + (c - '0');
+    }
+    i += digits;
+    return true;
+  };
+  auto expect = [&](char c) {
+    if (i < s.size() && s[i] == c) return ++i, true;
+    return false;
+  };
+  int y, mo, d, h = 0, mi = 0, sec = 0;
+  if (!num(4, y) || !expect('-') || !num(2, mo) || !expect('-') || !num(2, d)) return std::nullopt;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
+  int64_t offset = 0;
+  if (i < s.size() && (s[i] == 'T' || s[i] == ' ')) {
+    ++i;
+    if (!num(2, h) || !expect(':') || !num(2, mi)) return std::nullopt;
+    if (expect(':') && !num(2, sec)) return std::nullopt;
+    if (expect('.') || expect(','))
+      while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (expect('Z')) {
+    } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+      int sign = s[i] == '-' ? -1 : 1;
+      ++i;
+      int oh, om = 0;
+      if (!num(2, oh)) return std::nullopt;
+      if (expect(':')) {
+        if (!num(2, om)) return std::nullopt;
+      } else if (i < s.size()) {
+        num(2, om);
+      }
+      offset = sign * (oh * 3600 + om * 60);
+    }
+  }
+  if (i != s.size()) return std::nullopt;
+  // Days from civil (H. Hinnant's algorithm).
+  int yy = y - (mo <= 2);
+  int era = (yy >= 0 ? yy : yy - 399) / 400;
+  int yoe = yy - era * 400;
+  int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  int64_t days = static_cast<int64_t>(era) * 146097 + doe - 719468;
+  return days * 86400 + h * 3600 + mi * 60 + sec - offset;
+}
+
 bool same_title_word(const std::string& a, const std::string& b) {
   if (a == b) return true;
   // A shared start of five bytes stands in for a stem ("warns"/"warned" stay apart,
@@ -185,7 +251,9 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
   if (na == 0) return out;
   std::vector<const Analysis*> an;
   for (size_t i = 0; i < na; ++i) an.push_back(&analyses[i]);
-  Features f = build_features(an, lexical);
+  std::vector<std::string> outlets;
+  for (size_t i = 0; i < na; ++i) outlets.push_back(articles[i].outlet);
+  Features f = build_features(an, lexical, outlets);
   const size_t ns = f.sentences.size();
   const size_t words = (na + 63) / 64;
 
@@ -202,6 +270,16 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
   sims.reserve(pairs.size() * 2);
   for (const Pair& p : pairs) sims.emplace(pair_key(p.a, p.b), p.sim);
 
+  if (const char* kw = std::getenv("PX_DBG")) {  // DEBUGTMP
+    for (uint32_t i = 0; i < ns; ++i) for (uint32_t j = i + 1; j < ns; ++j) {
+      const auto& si = f.sentences[i]; const auto& sj = f.sentences[j];
+      if (si.article == sj.article || !si.eligible || !sj.eligible) continue;
+      auto ti = sentence_text(articles[si.article], analyses[si.article], si.sentence);
+      auto tj = sentence_text(articles[sj.article], analyses[sj.article], sj.sentence);
+      if (ti.find(kw) == std::string_view::npos || tj.find(kw) == std::string_view::npos) continue;
+      std::fprintf(stderr, "%u-%u %.3f scored=%d | %.60s | %.60s\n", si.article, sj.article, similarity(f, si, sj), (int)sims.count(pair_key(i,j)), std::string(ti).c_str(), std::string(tj).c_str());
+    }
+  }
   std::vector<uint32_t> group_of(ns);
   std::vector<Group> groups(ns);
   for (uint32_t i = 0; i < ns; ++i) {
@@ -212,6 +290,34 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
     uint32_t art = f.sentences[i].article;
     groups[i].articles[art / 64] |= uint64_t{1} << (art % 64);
   }
+  // Similarity of any two eligible sentences, scored on demand: group linkage needs
+  // pairs the candidate search did not score.
+  std::unordered_map<uint64_t, float> full;
+  auto sim_full = [&](uint32_t a, uint32_t b) {
+    uint64_t key = pair_key(a, b);
+    if (auto it = sims.find(key); it != sims.end()) return it->second;
+    auto [it, fresh] = full.try_emplace(key, 0.0f);
+    if (fresh) it->second = similarity(f, f.sentences[a], f.sentences[b]);
+    return it->second;
+  };
+  // Mean similarity of sentence s to the members of g, leaving out `skip`.
+  auto mean_to = [&](uint32_t s, const Group& g, uint32_t skip) {
+    float sum = 0;
+    size_t n = 0;
+    for (uint32_t m : g.members) {
+      if (m == skip) continue;
+      sum += sim_full(s, m), ++n;
+    }
+    return n == 0 ? 0.0f : sum / static_cast<float>(n);
+  };
+  const float linkage = kLinkageShare * options.fact_threshold;
+  auto set_bit = [&](Group& g, uint32_t art, bool on) {
+    uint64_t bit = uint64_t{1} << (art % 64);
+    if (on)
+      g.articles[art / 64] |= bit;
+    else
+      g.articles[art / 64] &= ~bit;
+  };
   for (const Pair& p : pairs) {
     uint32_t ga = group_of[p.a], gb = group_of[p.b];
     if (ga == gb) continue;
@@ -220,7 +326,45 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
     bool disjoint = true;
     for (size_t w = 0; w < words; ++w)
       if (x.articles[w] & y.articles[w]) disjoint = false;
-    if (!disjoint) continue;
+    if (!disjoint) {
+      // A single sentence may displace the member of its own article from a fact
+      // when it fits the rest of the fact clearly better: the pair that placed the
+      // incumbent came first only because it was one strong link, not the best fit.
+      for (int side = 0; side < 2; ++side) {
+        uint32_t s = side == 0 ? p.b : p.a;
+        uint32_t gs = group_of[s], gf = group_of[side == 0 ? p.a : p.b];
+        Group& host = groups[gf];
+        if (groups[gs].members.size() != 1 || host.members.size() < 3) continue;
+        uint32_t art = f.sentences[s].article;
+        uint32_t incumbent = UINT32_MAX;
+        for (uint32_t m : host.members)
+          if (f.sentences[m].article == art) incumbent = m;
+        if (incumbent == UINT32_MAX) continue;
+        float challenger = mean_to(s, host, incumbent);
+        float held = mean_to(incumbent, host, incumbent);
+        if (challenger < linkage || challenger < held + kDisplaceMargin) continue;
+        std::erase(host.members, incumbent);
+        host.members.push_back(s);
+        groups[gs].members.clear();
+        group_of[s] = gf;
+        group_of[incumbent] = incumbent;
+        Group& back = groups[incumbent];
+        back.members = {incumbent};
+        back.articles.assign(words, 0);
+        set_bit(back, art, true);
+        break;
+      }
+      continue;
+    }
+    // Average linkage: a sentence that matches one member well but the rest of the
+    // fact poorly (a short timeline line) states something else.
+    if (x.members.size() + y.members.size() > 2) {
+      float sum = 0;
+      for (uint32_t a : x.members)
+        for (uint32_t b : y.members) sum += sim_full(a, b);
+      float mean = sum / static_cast<float>(x.members.size() * y.members.size());
+      if (mean < linkage) continue;
+    }
     // Keep the smaller id as the surviving group so the outcome does not depend on
     // which side of the pair came first.
     uint32_t keep = std::min(ga, gb), drop = std::max(ga, gb);
@@ -476,14 +620,19 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
     out.speakers.push_back(std::move(sc));
   }
 
-  // Timeline: ISO 8601 strings order lexically; unknown dates last.
+  // Timeline: by instant (time zones applied); dates that do not parse after those
+  // that do, in text order; unknown dates last.
+  std::vector<std::optional<int64_t>> instant(na);
+  for (uint32_t a = 0; a < na; ++a) instant[a] = epoch_seconds(articles[a].published);
   out.timeline.resize(na);
   std::iota(out.timeline.begin(), out.timeline.end(), 0u);
   std::stable_sort(out.timeline.begin(), out.timeline.end(), [&](uint32_t x, uint32_t y) {
     const std::string& px = articles[x].published;
     const std::string& py = articles[y].published;
     if (px.empty() != py.empty()) return !px.empty();
-    return px < py;
+    if (instant[x].has_value() != instant[y].has_value()) return instant[x].has_value();
+    if (instant[x] && *instant[x] != *instant[y]) return *instant[x] < *instant[y];
+    return !instant[x] && px < py;
   });
   return out;
 }

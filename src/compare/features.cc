@@ -17,6 +17,17 @@ struct Vocabulary {
   std::unordered_map<std::string_view, uint32_t> ids;
 };
 
+// "two" -> "2": numbers spelled out, as news style writes those below ten.
+const char* number_word(std::string_view norm) {
+  static constexpr std::pair<std::string_view, const char*> kWords[] = {
+      {"one", "1"},  {"two", "2"},  {"three", "3"},   {"four", "4"},
+      {"five", "5"}, {"six", "6"},  {"seven", "7"},   {"eight", "8"},
+      {"nine", "9"}, {"ten", "10"}, {"eleven", "11"}, {"twelve", "12"}};
+  for (const auto& [w, n] : kWords)
+    if (norm == w) return n;
+  return nullptr;
+}
+
 bool is_content(const Token& t) {
   return t.is_word && !t.is_stop && !t.is_number && !t.stem.empty();
 }
@@ -182,7 +193,7 @@ bool Features::article_mentions(uint32_t article, uint32_t key) const {
 }
 
 Features build_features(const std::vector<const Analysis*>& analyses,
-                        const analyze::Lexical& lexical) {
+                        const analyze::Lexical& lexical, const std::vector<std::string>& outlets) {
   Features f;
   // Vocabulary of content stems, sorted.
   Vocabulary vocab;
@@ -193,6 +204,31 @@ Features build_features(const std::vector<const Analysis*>& analyses,
   vocab.ids.reserve(vocab.sorted.size());
   for (uint32_t i = 0; i < vocab.sorted.size(); ++i) vocab.ids.emplace(vocab.sorted[i], i);
   f.stems.assign(vocab.sorted.begin(), vocab.sorted.end());
+
+  // Words of the outlets' names, lower-cased ASCII letters and digits.
+  std::vector<std::string> outlet_words;
+  for (const std::string& o : outlets) {
+    std::string cur;
+    for (size_t i = 0; i <= o.size(); ++i) {
+      unsigned char c = i < o.size() ? static_cast<unsigned char>(o[i]) : ' ';
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+        cur.push_back(static_cast<char>(c));
+      } else if (c >= 'A' && c <= 'Z') {
+        cur.push_back(static_cast<char>(c - 'A' + 'a'));
+      } else if (!cur.empty()) {
+        outlet_words.push_back(std::move(cur));
+        cur.clear();
+      }
+    }
+  }
+  sort_unique(outlet_words);
+  f.outlet_stem.assign(vocab.sorted.size(), 0);
+  if (!outlet_words.empty()) {
+    for (const Analysis* a : analyses)
+      for (const Token& t : a->tokens)
+        if (is_content(t) && std::binary_search(outlet_words.begin(), outlet_words.end(), t.norm))
+          f.outlet_stem[vocab.ids.at(t.stem)] = 1;
+  }
 
   std::vector<uint32_t> family(vocab.sorted.size());
   for (uint32_t i = 0; i < vocab.sorted.size(); ++i) {
@@ -232,6 +268,7 @@ Features build_features(const std::vector<const Analysis*>& analyses,
       uint32_t end = std::min<uint32_t>(s.first_token + s.token_count, an.tokens.size());
       for (uint32_t ti = s.first_token; ti < end; ++ti) {
         const Token& t = an.tokens[ti];
+        const char* spelled = t.is_word ? number_word(t.norm) : nullptr;
         if (is_content(t)) {
           Word w;
           w.stem = vocab.ids.at(t.stem);
@@ -241,14 +278,17 @@ Features build_features(const std::vector<const Analysis*>& analyses,
               ti == s.first_token && ti + 1 < end && an.tokens[ti + 1].norm == ",";
           if (opening_connective || in_spans(peripheral, t.span)) w.role = kPeripheral;
           sf.words.push_back(std::move(w));
-        } else if (t.is_number) {
+        }
+        if (t.is_number || spelled) {
           std::string num;
-          for (char c : t.norm)
+          if (spelled) num = spelled;
+          for (char c : spelled ? std::string_view() : std::string_view(t.norm))
             if (c != ',') num.push_back(c);
           auto [it, ins] = number_ids.emplace(num, static_cast<uint32_t>(number_ids.size()));
           sf.numbers.push_back(it->second);
           for (uint32_t u = ti + 1; u < end && u <= ti + 2; ++u) {
-            if (is_content(an.tokens[u])) {
+            const Token& unit = an.tokens[u];
+            if (is_content(unit) && !unit.is_number && !number_word(unit.norm)) {
               sf.measures.emplace_back(vocab.ids.at(an.tokens[u].stem), it->second);
               break;
             }
@@ -379,6 +419,7 @@ struct Matched {
   float matched = 0;  // weight of `a`'s words found in `b`, with soft matches
   int words = 0;      // how many of `a`'s words matched
   float total = 0;    // weight of `a`'s words, foreign ones discounted
+  bool evidence = false;  // a rare word outside the outlets' names matched by stem or family
 };
 
 Matched matched_weight(const Features& f, const SentenceFeatures& a, const SentenceFeatures& b) {
@@ -403,6 +444,8 @@ Matched matched_weight(const Features& f, const SentenceFeatures& a, const Sente
     }
     m.matched += match * w.weight;
     m.words += match > 0;
+    if (match >= kFamilyMatch && w.weight >= kRareWeight && !f.outlet_stem[w.stem])
+      m.evidence = true;
     bool known = match > 0 || (w.known[word] & bit) != 0;
     m.total += known ? w.weight : kForeignWordShare * w.weight;
   }
@@ -490,6 +533,7 @@ float similarity(const Features& f, const SentenceFeatures& a, const SentenceFea
     sim *= kAbsentPersonPenalty;
   else if (other_people)
     sim *= kOtherPersonPenalty;
+  if (!ma.evidence && !mb.evidence) sim *= kNoEvidencePenalty;
   return std::clamp(sim, 0.0f, 1.0f);
 }
 

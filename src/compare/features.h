@@ -1,14 +1,14 @@
 // Private to compare: what a sentence is reduced to for alignment, and how two such
 // reductions are scored.
 //
-// How two sentences are scored (sentence_similarity, in [0, 1]):
-//   Content words are word tokens that are not stopwords or numbers. Each carries a
-//   role factor (kPeripheral for attribution cues, hedges, intensifiers and an opening
-//   connective, else 1) times an
-//   IDF weight w = max(kMinIdf, ln((N - df + 0.5) / (df + 0.5))), N the number of
-//   sentences of the compared articles and df the number holding the stem, so words
-//   that every sentence of the story uses ("NATO" in a NATO story) count little and
-//   rare ones count much.
+// How two sentences are scored (sentence_similarity, in [0, 1]; also in
+// docs/compare-schema.md):
+//   Content words are word tokens that are not stopwords (numbers, and "one" to
+//   "twelve" spelled out, count as words). Each carries a role factor (kPeripheral
+//   for hedges, intensifiers and an opening connective, else 1) times an IDF weight
+//   w = max(kMinIdf, ln((N - df + 0.5) / (df + 0.5))), N the number of sentences of
+//   the compared articles and df the number holding the stem, so words that every
+//   sentence of the story uses ("NATO" in a NATO story) count little.
 //   A word of one sentence matches the other sentence with
 //     1.0  when the other has the same stem,
 //     0.8  when the other has a stem of the same family (one stem a prefix of the
@@ -19,11 +19,10 @@
 //   the other article never uses (nor a synonym of it) counts kForeignWordShare of
 //   its weight: it is detail the other outlet left out everywhere, weaker evidence
 //   against this particular pair than a word the other outlet uses elsewhere. The
-//   lexical score
-//   blends their weighted Dice with the larger of the two, so that a short sentence
-//   wholly contained in a longer paraphrase still scores:
-//     lex = kDiceShare * (P*Wa + R*Wb)/(Wa + Wb) + (1 - kDiceShare) * max(P, R) * c
-//   with c = min(1, content words of the shorter / kMinCoverWords) damping tiny ones.
+//   lexical score blends their weighted Dice with the larger of the two, so that a
+//   short sentence wholly contained in a longer paraphrase still scores:
+//     lex = kDiceShare * Dice + (1 - kDiceShare) * max(P, R) * c
+//   with c = min(1, content words of the shorter / kMinCoverWords).
 //   When fewer than kMinMatchedWords words of either side match, lex is multiplied by
 //   kSingleWordPenalty: one word in common is a shared topic, not a shared statement.
 //   Entities (cross-article keys) add a weighted Jaccard J (IDF over entity keys):
@@ -39,8 +38,8 @@
 //   one side's appearing in the other sentence, and one of them is never mentioned by
 //   the other article, sim is multiplied by kDifferentPersonPenalty (two people's
 //   statements); when only the second holds, by kAbsentPersonPenalty (the other
-//   outlet may give the statement without its speaker); when only the first holds, by
-//   kOtherPersonPenalty. A statement by someone the other outlet never names is
+//   outlet may give the statement without its speaker); when only the first holds,
+//   by kOtherPersonPenalty. A statement by someone the other outlet never names is
 //   rarely the same fact.
 #ifndef PARALLAX_SRC_COMPARE_FEATURES_H_
 #define PARALLAX_SRC_COMPARE_FEATURES_H_
@@ -65,7 +64,7 @@ inline constexpr size_t kMinCoverWords = 6;
 inline constexpr float kEntityShare = 0.2f;
 inline constexpr float kNumberBonus = 0.05f;
 inline constexpr float kActionBonus = 0.15f;
-inline constexpr float kNumberConflict = 0.7f;
+inline constexpr float kNumberConflict = 0.5f;
 inline constexpr float kDifferentPersonPenalty = 0.25f;
 inline constexpr float kAbsentPersonPenalty = 0.5f;
 inline constexpr float kOtherPersonPenalty = 0.6f;
@@ -73,10 +72,17 @@ inline constexpr float kOtherPersonPenalty = 0.6f;
 // speech only: WordNet lists the most frequent senses first, and the rare senses of
 // common verbs ("make", "take") would match nearly anything.
 inline constexpr size_t kMaxSensesPerPos = 4;
-// Words that frame rather than state: attribution cues ("said", "cited as saying"),
-// hedges ("reportedly") and a sentence's opening connective ("Furthermore,"). Two
-// outlets stating one fact often differ exactly there.
+// Words that frame rather than state: hedges and intensifiers ("reportedly",
+// "boldly") and a sentence's opening connective ("Furthermore,"). Two outlets
+// stating one fact often differ exactly there.
 inline constexpr float kPeripheral = 0.3f;
+// Two sentences state one fact only when they share at least one word that is both
+// rare in the story (IDF weight at least kRareWeight) and not a word of an outlet's
+// own name: shared generic words or one outlet's sign-off ("The Courier says") are
+// style, not substance. Without such a word the similarity is multiplied by
+// kNoEvidencePenalty.
+inline constexpr float kRareWeight = 1.5f;
+inline constexpr float kNoEvidencePenalty = 0.3f;
 // A sentence takes part in facts when it has at least this many content words.
 inline constexpr size_t kMinContentWords = 4;
 
@@ -115,6 +121,8 @@ struct Features {
   // Per key, the articles mentioning it (sorted unique).
   std::vector<std::vector<uint32_t>> key_articles;
   size_t key_count = 0;
+  // By stem id: 1 when the stem is a word of a compared article's outlet name.
+  std::vector<uint8_t> outlet_stem;
 
   const SentenceFeatures& at(uint32_t article, uint32_t sentence) const {
     return sentences[first_sentence[article] + sentence];
@@ -122,8 +130,10 @@ struct Features {
   bool article_mentions(uint32_t article, uint32_t key) const;
 };
 
+// `outlets` holds the outlet name of each article (may be empty or shorter).
 Features build_features(const std::vector<const Analysis*>& analyses,
-                        const analyze::Lexical& lexical);
+                        const analyze::Lexical& lexical,
+                        const std::vector<std::string>& outlets = {});
 
 float similarity(const Features& f, const SentenceFeatures& a, const SentenceFeatures& b);
 

@@ -90,26 +90,16 @@ bool framing_says_biased(const Analysis& a) {
     }
     return false;
   };
-  float weight = 0;
+  // One evaluative word chosen by the writer is what annotators of sentence bias
+  // mark ("bizarre", "radical", "utterly"): a label, loaded word or intensifier
+  // above common journalese. Hedges and weak opinion markers are careful reporting
+  // as often as slant.
   for (const FramingSpan& f : a.framing) {
-    if (in_quote(f.span)) continue;
-    switch (f.category) {
-      case FrameCategory::kLabel:
-      case FrameCategory::kLoaded:
-        // One plainly evaluative word chosen by the writer is what annotators of
-        // sentence bias mark ("bizarre", "radical").
-        if (f.strength >= kBiasedSpanStrength) return true;
-        weight += 1;
-        break;
-      case FrameCategory::kIntensifier:
-      case FrameCategory::kOpinion:
-        weight += 0.5f;
-        break;
-      case FrameCategory::kHedge:
-        break;
-    }
+    bool evaluative = f.category == FrameCategory::kLabel || f.category == FrameCategory::kLoaded ||
+                      f.category == FrameCategory::kIntensifier;
+    if (evaluative && f.strength >= kBiasedSpanStrength && !in_quote(f.span)) return true;
   }
-  return weight >= 1.5f;
+  return false;
 }
 
 void cover_words(std::string_view text, const std::vector<std::string>& marked,

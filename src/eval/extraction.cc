@@ -6,6 +6,8 @@
 #include <unicode/utf8.h>
 #include <zlib.h>
 
+#include <ctime>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -309,6 +311,12 @@ Result<std::string> read_maybe_gzip(const std::string& path) {
 
 namespace {
 
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
 struct TruthRow {
   std::string id, url, body, title, date;
   std::vector<std::string> authors, include, exclude;
@@ -464,9 +472,11 @@ Result<ExtractionReport> evaluate_extraction(const std::string& dir, const Extra
       extract::HtmlOptions ho;
       ho.source = path;
       if (row.url.find("://") != std::string::npos) ho.url = row.url;
+      double c0 = thread_cpu_seconds();
       auto t0 = std::chrono::steady_clock::now();
       auto ex = extract::extract_html(*html, ho);
       auto t1 = std::chrono::steady_clock::now();
+      rep.cpu_seconds += thread_cpu_seconds() - c0;
       rep.seconds += std::chrono::duration<double>(t1 - t0).count();
       rep.html_bytes += html->size();
       if (ex.ok()) {

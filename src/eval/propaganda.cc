@@ -41,7 +41,35 @@ Prf make_prf(double p, double r, bool both_empty) {
   return out;
 }
 
+// Token index of the word starting at / ending at a byte offset, or npos.
+size_t token_at(const std::vector<Token>& tokens, uint32_t begin) {
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), begin,
+                             [](const Token& t, uint32_t b) { return t.span.begin < b; });
+  return it != tokens.end() && it->span.begin == begin ? static_cast<size_t>(it - tokens.begin()) : std::string::npos;
+}
+
+// A content word joined to its neighbour by one space: part of the same phrase.
+bool phrase_word(std::string_view text, const std::vector<Token>& tokens, size_t a, size_t b) {
+  const Token& t = tokens[b];
+  if (!t.is_word || t.is_stop || t.is_number) return false;
+  const Token& left = tokens[std::min(a, b)];
+  const Token& right = tokens[std::max(a, b)];
+  return left.sentence == right.sentence && right.span.begin == left.span.end + 1 && text[left.span.end] == ' ';
+}
+
 }  // namespace
+
+Span phrase_span(std::string_view text, const Analysis& analysis, const FramingSpan& f) {
+  const auto& tokens = analysis.tokens;
+  size_t first = token_at(tokens, f.span.begin);
+  if (first == std::string::npos) return f.span;
+  size_t last = first;
+  while (last + 1 < tokens.size() && tokens[last].span.end < f.span.end) ++last;
+  if (tokens[last].span.end != f.span.end) return f.span;
+  if (f.category == FrameCategory::kLabel && first > 0 && phrase_word(text, tokens, first, first - 1)) --first;
+  if (last + 1 < tokens.size() && phrase_word(text, tokens, last, last + 1)) ++last;
+  return {tokens[first].span.begin, tokens[last].span.end};
+}
 
 OffsetMap::OffsetMap(std::string_view text) {
   cps_.assign(text.size() + 1, 0);
@@ -201,7 +229,8 @@ Result<PropagandaReport> evaluate_propaganda(const std::string& dir) {
     for (const FramingSpan& s : a.framing) {
       std::string_view technique = framing_technique(s.category);
       if (technique.empty()) continue;
-      Span cp{offsets.to_code_point(s.span.begin), offsets.to_code_point(s.span.end)};
+      Span phrase = phrase_span(text, a, s);
+      Span cp{offsets.to_code_point(phrase.begin), offsets.to_code_point(phrase.end)};
       (technique == kLoadedLanguage ? ours_loaded : ours_labels).push_back(cp);
     }
     std::vector<Span> gold_loaded, gold_labels;

@@ -174,6 +174,7 @@ struct Block {
   bool positive = false;        // inside an element marked as article content
   bool body = false;            // inside the element marked itemprop=articleBody
   bool sentence = false;        // ends like a sentence
+  bool minor = false;           // short, few links, no boilerplate phrase: kept inside the article
   float value = 0;
 };
 
@@ -497,6 +498,7 @@ void Builder::classify() {
       b.value = 0;
     } else {
       b.value = -0.25f * c;
+      b.minor = ld <= 0.3f;
     }
   }
   // A list item holding a linked headline and a summary in separate blocks is a
@@ -591,7 +593,9 @@ bool Builder::emit(Article& article) {
       const Block& b = blocks_[i];
       if (b.kind == Kind::kTitle) continue;
       if (inside(b.neg_anchor) || inside(b.figure_anchor)) continue;
-      if (b.value < 0 && !(b.neg_anchor >= 0 && !inside(b.neg_anchor) && b.link_chars * 2 < b.chars)) continue;
+      if (b.value < 0 && !b.minor && !(b.neg_anchor >= 0 && !inside(b.neg_anchor) && b.link_chars * 2 < b.chars)) {
+        continue;
+      }
       keep[i] = 1;
       if (prose(b)) good_chars += b.chars;
     }

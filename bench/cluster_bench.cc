@@ -1,0 +1,84 @@
+// Story grouping speed and memory on the synthetic stream (parallax/synthetic.h).
+//
+//   cluster_bench --benchmark_filter=BM_Group/            speed (articles in memory)
+//   /usr/bin/time -v cluster_bench --benchmark_filter=BM_GroupStream/1000000
+//                                                         memory for a 1M-article stream
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <memory>
+
+#include "parallax/cluster.h"
+#include "parallax/synthetic.h"
+
+namespace {
+
+using namespace parallax;
+
+synthetic::StreamOptions stream_options(size_t n) {
+  synthetic::StreamOptions o;
+  o.articles = n;
+  o.articles_per_day = 3000;
+  o.seed = 42;
+  return o;
+}
+
+const synthetic::Stream& stream(size_t n) {
+  static std::map<size_t, std::unique_ptr<synthetic::Stream>> cache;
+  auto& s = cache[n];
+  if (!s) s = std::make_unique<synthetic::Stream>(synthetic::generate(stream_options(n)));
+  return *s;
+}
+
+// Grouping alone: the articles are generated before timing starts.
+void BM_Group(benchmark::State& state) {
+  const auto& s = stream(static_cast<size_t>(state.range(0)));
+  size_t words = 0;
+  for (const auto& a : s.articles) words += a.text.size();
+  size_t stories = 0;
+  for (auto _ : state) {
+    cluster::Clusterer c;
+    for (const auto& a : s.articles) c.add(a);
+    stories = c.size();
+    benchmark::DoNotOptimize(stories);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * s.articles.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * words));
+}
+BENCHMARK(BM_Group)->Arg(20000)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// A long stream pulled from the generator article by article, so that memory is the
+// Clusterer's (plus the generator's small state), not the articles'. Time includes
+// generating the text.
+void BM_GroupStream(benchmark::State& state) {
+  const size_t n = static_cast<size_t>(state.range(0));
+  for (auto _ : state) {
+    synthetic::Generator g(stream_options(n));
+    cluster::Clusterer c;
+    Article a;
+    uint32_t event = 0;
+    while (g.next(a, event)) c.add(a);
+    state.counters["stories"] = static_cast<double>(c.stories().size());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * n));
+}
+BENCHMARK(BM_GroupStream)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// Generation alone, to subtract from BM_GroupStream.
+void BM_Generate(benchmark::State& state) {
+  const size_t n = static_cast<size_t>(state.range(0));
+  for (auto _ : state) {
+    synthetic::Generator g(stream_options(n));
+    Article a;
+    uint32_t event = 0;
+    size_t count = 0;
+    while (g.next(a, event)) ++count;
+    benchmark::DoNotOptimize(count);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * n));
+}
+BENCHMARK(BM_Generate)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+}  // namespace
+
+BENCHMARK_MAIN();

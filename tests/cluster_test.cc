@@ -1,0 +1,396 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "parallax/cluster.h"
+#include "parallax/eval.h"
+#include "parallax/synthetic.h"
+#include "test_util.h"
+
+namespace parallax {
+namespace {
+
+Article make(const std::string& id, const std::string& outlet, const std::string& published, const std::string& title,
+             const std::vector<std::string>& paragraphs) {
+  Article a;
+  a.id = id;
+  a.outlet = outlet;
+  a.published = published;
+  a.title = title;
+  a.language = "en";
+  for (const auto& p : paragraphs) a.add_paragraph(p);
+  return a;
+}
+
+// Events written for these tests: a harbour crane collapse, a chess upset, a vaccine
+// trial and a water main break. Each pair of same-event texts is worded differently.
+Article crane_wire() {
+  return make("crane-wire", "Coastal Wire", "2024-03-11T08:00:00Z",
+              "Crane collapses at Port Elswick container terminal, two workers hurt",
+              {"A gantry crane collapsed at the Port Elswick container terminal early on Monday, injuring two "
+               "dock workers and halting loading operations at the busiest berth of the harbour.",
+               "The harbour authority said the crane, which lifts containers from cargo ships, buckled during "
+               "strong gusts shortly before dawn. Both workers were taken to Elswick General Hospital with "
+               "injuries that were not thought to be life threatening.",
+               "Marta Kovalenko, the terminal manager, said inspectors from the Maritime Safety Board had been "
+               "called in and that two neighbouring cranes would stay idle until engineers had checked their "
+               "welds and cables.",
+               "Shipping lines were told to expect delays of up to three days as vessels queue outside the port "
+               "while the wreckage is cleared from the quay."});
+}
+
+Article crane_copy() {
+  // The wire story as a local paper runs it: new headline, a local paragraph on top,
+  // a word changed here and there.
+  Article a = crane_wire();
+  a.id = "crane-local";
+  a.outlet = "Elswick Evening Post";
+  a.published = "2024-03-11T11:30:00Z";
+  a.title = "Storm topples giant crane on our quayside";
+  a.text.clear();
+  a.paragraphs.clear();
+  a.add_paragraph("Residents of the Riverside estate said they heard a loud crash from the docks before sunrise, "
+                  "and several families gathered on the sea wall to watch rescue crews at work.");
+  a.add_paragraph("A gantry crane collapsed at the Port Elswick container terminal early on Monday, injuring two "
+                  "dock workers and stopping loading operations at the busiest berth of the harbour.");
+  a.add_paragraph("The harbour authority said the crane, which lifts containers from cargo ships, buckled during "
+                  "strong gusts shortly before dawn. Both workers were taken to Elswick General Hospital with "
+                  "injuries that were not thought to be life threatening.");
+  a.add_paragraph("Marta Kovalenko, the terminal manager, said inspectors from the Maritime Safety Board had been "
+                  "called in and that two neighbouring cranes would stay idle until engineers had checked their "
+                  "welds and cables.");
+  a.add_paragraph("Shipping lines were told to expect delays of up to three days as vessels queue outside the port "
+                  "while the wreckage is cleared from the quay.");
+  return a;
+}
+
+Article crane_other_outlet() {
+  return make("crane-daily", "National Daily", "2024-03-11T15:00:00Z",
+              "Elswick port berth shut after gantry crane buckles in gale",
+              {"Safety investigators are examining why a towering gantry crane gave way in high winds at Port "
+               "Elswick, leaving two dockers in hospital and one of the country's main container berths out of "
+               "action.",
+               "Terminal manager Marta Kovalenko told reporters the crane had passed its annual inspection in "
+               "the autumn. The Maritime Safety Board has sent a team to the container terminal, and the "
+               "neighbouring cranes have been switched off while their cables are tested.",
+               "Freight companies warned customers that cargo ships waiting off the harbour could face several "
+               "days of delay before the quay is cleared."});
+}
+
+Article chess_upset() {
+  return make("chess-1", "Board Weekly", "2024-03-11T09:00:00Z",
+              "Teenager Ilse Brandvold stuns champion at Varna chess open",
+              {"Fifteen-year-old Ilse Brandvold defeated the reigning champion Tomasz Wierzbicki in the fourth "
+               "round of the Varna chess open, sacrificing a rook to launch a mating attack on move 31.",
+               "Brandvold, who learned the game in a village library, now leads the tournament with four points "
+               "from four games. Wierzbicki resigned after a long think and congratulated his opponent.",
+               "Organisers said ticket sales for the final rounds had doubled overnight."});
+}
+
+Article vaccine_trial() {
+  return make("vaccine-1", "Health Desk", "2024-03-11T10:00:00Z",
+              "Malaria vaccine trial in Lusaka reports strong early results",
+              {"Researchers running a malaria vaccine trial in Lusaka said the shot cut infections among young "
+               "children by more than half during the first rainy season of the study.",
+               "The trial enrolled 4,800 children across twelve clinics. Dr Chanda Mwale, who leads the study, "
+               "said side effects were mild and that a larger trial would begin next year.",
+               "Health officials cautioned that the results have not yet been reviewed by independent experts."});
+}
+
+// Same event, different wording, with shared names.
+Article chess_upset_retold() {
+  return make("chess-2", "Sports Roundup", "2024-03-11T18:00:00Z",
+              "Wierzbicki falls to 15-year-old Brandvold in Varna",
+              {"Reigning champion Tomasz Wierzbicki suffered a shock defeat at the Varna chess open on Monday, "
+               "beaten by the teenage Norwegian Ilse Brandvold after she gave up a rook for a crushing attack "
+               "against his king.",
+               "The result puts Brandvold alone at the top of the standings after four rounds. Wierzbicki said "
+               "he had underestimated the sacrifice and praised the young player's calculation.",
+               "Spectators queued outside the hall for the next round, organisers said."});
+}
+
+std::map<std::string, std::string> story_by_article(const std::vector<Article>& articles,
+                                                    const cluster::Grouping& g) {
+  std::map<std::string, std::string> out;
+  for (size_t i = 0; i < articles.size(); ++i) out[articles[i].id] = g.stories[g.story_of[i]].id;
+  return out;
+}
+
+TEST(ClusterTest, WireCopyWithNewHeadlineAndLocalParagraphJoinsOriginal) {
+  std::vector<Article> articles = {crane_wire(), chess_upset(), vaccine_trial(), crane_copy()};
+  cluster::Grouping g = cluster::group(articles);
+  EXPECT_EQ(g.story_of[3], g.story_of[0]);
+  EXPECT_EQ(g.duplicate_of[3], 0) << "the local copy should be found as a near-duplicate of the wire story";
+  EXPECT_NE(g.story_of[1], g.story_of[0]);
+  EXPECT_NE(g.story_of[2], g.story_of[0]);
+  EXPECT_EQ(g.duplicate_of[0], -1);
+}
+
+TEST(ClusterTest, SameEventInDifferentWordingIsGrouped) {
+  std::vector<Article> articles = {crane_wire(), chess_upset(), vaccine_trial(), crane_other_outlet(),
+                                   chess_upset_retold()};
+  cluster::Grouping g = cluster::group(articles);
+  EXPECT_EQ(g.story_of[3], g.story_of[0]) << "two outlets' accounts of the crane collapse";
+  EXPECT_EQ(g.story_of[4], g.story_of[1]) << "two accounts of the chess upset";
+  EXPECT_NE(g.story_of[0], g.story_of[1]);
+  EXPECT_NE(g.story_of[0], g.story_of[2]);
+  EXPECT_NE(g.story_of[1], g.story_of[2]);
+  EXPECT_EQ(g.stories.size(), 3u);
+  EXPECT_EQ(g.duplicate_of[3], -1) << "a different text is not a duplicate";
+}
+
+Article summit(const std::string& id, const std::string& date, const std::string& city, const std::string& topic,
+               const std::string& host) {
+  return make(id, "World Service", date, "NATO leaders gather in " + city + " for annual summit",
+              {"Leaders of the NATO alliance met in " + city + " on Tuesday for their annual summit, with " + topic +
+                   " at the top of the agenda.",
+               "Secretary General Jens Stoltenberg said the allies would agree on new defence spending targets. " +
+                   host + " welcomed the delegations at the conference centre.",
+               "NATO members are expected to sign a joint declaration on the second day of the summit, officials "
+               "from the alliance said."});
+}
+
+TEST(ClusterTest, SummitsOfOneAllianceAYearApartStayApart) {
+  std::vector<Article> articles = {
+      summit("nato-a1", "2023-07-11T09:00:00Z", "Vilnius", "support for Ukraine", "Gitanas Nauseda"),
+      summit("nato-a2", "2023-07-11T13:00:00Z", "Vilnius", "support for Ukraine and air defence",
+             "The Lithuanian president"),
+      summit("nato-b1", "2024-07-09T09:00:00Z", "Washington", "the alliance's 75th anniversary", "Joe Biden"),
+      summit("nato-b2", "2024-07-09T15:00:00Z", "Washington", "the 75th anniversary and Ukraine", "The US president"),
+  };
+  cluster::Grouping g = cluster::group(articles);
+  EXPECT_EQ(g.story_of[0], g.story_of[1]);
+  EXPECT_EQ(g.story_of[2], g.story_of[3]);
+  EXPECT_NE(g.story_of[0], g.story_of[2]) << "summits a year apart are different events";
+}
+
+Article storm(const std::string& id, const std::string& date, const std::string& name, const std::string& detail) {
+  return make(id, "Gulf Herald", date, "Storm " + name + " floods streets of Port Arlen",
+              {"Storm " + name + " brought torrential rain and hurricane-force winds to Port Arlen overnight, "
+               "flooding streets in the old town and cutting power to thousands of homes.",
+               "Mayor Delia Fontaine urged residents to stay indoors. " + detail,
+               "Emergency crews in Port Arlen rescued stranded drivers and the airport cancelled flights."});
+}
+
+TEST(ClusterTest, StormsHittingOneCityMonthsApartStayApart) {
+  std::vector<Article> articles = {
+      storm("storm-1a", "2024-08-20T06:00:00Z", "Odile", "Shelters opened at three schools."),
+      storm("storm-1b", "2024-08-20T10:00:00Z", "Odile", "The river rose above its banks near the market."),
+      storm("storm-2a", "2024-11-02T06:00:00Z", "Rafael", "The seafront promenade was closed."),
+      storm("storm-2b", "2024-11-02T09:00:00Z", "Rafael", "Schools will stay shut on Monday."),
+  };
+  cluster::Grouping g = cluster::group(articles);
+  EXPECT_EQ(g.story_of[0], g.story_of[1]);
+  EXPECT_EQ(g.story_of[2], g.story_of[3]);
+  EXPECT_NE(g.story_of[0], g.story_of[2]) << "two storms months apart are different events";
+}
+
+std::vector<Article> same_hour_batch() {
+  std::vector<Article> articles = {crane_wire(), chess_upset(), vaccine_trial(), crane_other_outlet(),
+                                   chess_upset_retold(), crane_copy()};
+  // All within one hour: the order among them must come from the ids, not the input.
+  for (auto& a : articles) a.published = "2024-03-11T10:00:00Z";
+  return articles;
+}
+
+TEST(ClusterTest, OrderOfArticlesPublishedInOneHourDoesNotMatter) {
+  std::vector<Article> articles = same_hour_batch();
+  const auto expected = story_by_article(articles, cluster::group(articles));
+  std::mt19937 rng(7);
+  for (int round = 0; round < 6; ++round) {
+    std::shuffle(articles.begin(), articles.end(), rng);
+    EXPECT_EQ(story_by_article(articles, cluster::group(articles)), expected) << "round " << round;
+  }
+}
+
+TEST(ClusterTest, SameInputGivesSameOutput) {
+  synthetic::StreamOptions so;
+  so.articles = 1500;
+  so.articles_per_day = 300;
+  so.seed = 11;
+  synthetic::Stream s = synthetic::generate(so);
+  cluster::Grouping a = cluster::group(s.articles);
+  cluster::Grouping b = cluster::group(s.articles);
+  ASSERT_EQ(a.stories.size(), b.stories.size());
+  EXPECT_EQ(a.story_of, b.story_of);
+  for (size_t i = 0; i < a.stories.size(); ++i) {
+    EXPECT_EQ(a.stories[i].id, b.stories[i].id);
+    EXPECT_EQ(a.stories[i].articles, b.stories[i].articles);
+    EXPECT_EQ(a.stories[i].label, b.stories[i].label);
+  }
+}
+
+TEST(ClusterTest, IncrementalAddsMatchTheBatch) {
+  // Feeding article by article gives what the batch gives: nothing is recomputed.
+  synthetic::StreamOptions so;
+  so.articles = 800;
+  so.articles_per_day = 200;
+  synthetic::Stream s = synthetic::generate(so);
+  cluster::Clusterer c;
+  for (const auto& a : s.articles) c.add(a);
+  cluster::Grouping g = cluster::group(s.articles);
+  std::vector<Story> stories = c.stories();
+  ASSERT_EQ(stories.size(), g.stories.size());
+  for (size_t i = 0; i < stories.size(); ++i) EXPECT_EQ(stories[i].articles, g.stories[i].articles);
+}
+
+TEST(ClusterTest, SyntheticStreamIsGroupedWellAndFollowUpsStayApart) {
+  synthetic::StreamOptions so;
+  so.articles = 6000;
+  so.articles_per_day = 600;
+  so.seed = 3;
+  synthetic::Stream s = synthetic::generate(so);
+  cluster::Grouping g = cluster::group(s.articles);
+  std::vector<uint32_t> pred(s.articles.size());
+  for (size_t i = 0; i < pred.size(); ++i) pred[i] = g.story_of[i];
+  eval::ClusterScores sc = eval::cluster_scores(s.events, pred);
+  EXPECT_GE(sc.pairwise.f1, 0.9);
+  EXPECT_GE(sc.bcubed.f1, 0.9);
+  // Wire copies are found as duplicates of their event's first article.
+  size_t dups = 0, right = 0;
+  for (size_t i = 0; i < g.duplicate_of.size(); ++i) {
+    if (g.duplicate_of[i] < 0) continue;
+    ++dups;
+    right += s.events[static_cast<size_t>(g.duplicate_of[i])] == s.events[i];
+  }
+  EXPECT_GT(dups, 100u);
+  EXPECT_EQ(right, dups);
+}
+
+TEST(ClusterTest, StoriesHaveLabelsSpansAndKeyEntities) {
+  std::vector<Article> articles = {crane_wire(), chess_upset(), crane_other_outlet(), chess_upset_retold()};
+  cluster::Grouping g = cluster::group(articles);
+  ASSERT_EQ(g.stories.size(), 2u);
+  const Story& crane = g.stories[g.story_of[0]];
+  EXPECT_TRUE(crane.label == articles[0].title || crane.label == articles[2].title) << crane.label;
+  EXPECT_EQ(crane.first_published, "2024-03-11T08:00:00Z");
+  EXPECT_EQ(crane.last_published, "2024-03-11T15:00:00Z");
+  EXPECT_EQ(crane.articles, (std::vector<std::string>{"crane-wire", "crane-daily"}));
+  const auto& ents = crane.key_entities;
+  EXPECT_TRUE(std::find(ents.begin(), ents.end(), "Marta Kovalenko") != ents.end() ||
+              std::find(ents.begin(), ents.end(), "Maritime Safety Board") != ents.end())
+      << "key entities should name the people and bodies of the story";
+  EXPECT_TRUE(std::find(ents.begin(), ents.end(), "Tomasz Wierzbicki") == ents.end());
+}
+
+TEST(ClusterTest, LanguagesAreComparedApart) {
+  Article en = crane_wire();
+  Article other = crane_other_outlet();
+  other.language = "de";  // said to be another language: not compared with the English one
+  cluster::Grouping g = cluster::group({en, other});
+  EXPECT_NE(g.story_of[0], g.story_of[1]);
+}
+
+TEST(ClusterTest, EmptyArticleOpensItsOwnStory) {
+  Article empty;
+  empty.id = "empty";
+  cluster::Grouping g = cluster::group({crane_wire(), empty});
+  EXPECT_EQ(g.stories.size(), 2u);
+}
+
+TEST(ClusterTest, ParseDaysReadsDatesAndTimes) {
+  EXPECT_EQ(*cluster::parse_days("1970-01-02"), 1.0);
+  EXPECT_EQ(*cluster::parse_days("2000-03-01"), 11017.0);
+  EXPECT_NEAR(*cluster::parse_days("1970-01-01T12:00:00Z"), 0.5, 1e-9);
+  EXPECT_NEAR(*cluster::parse_days("1970-01-01T12:00:00+02:00"), 10.0 / 24, 1e-9);
+  EXPECT_NEAR(*cluster::parse_days("1970-01-01 06:00"), 0.25, 1e-9);
+  EXPECT_FALSE(cluster::parse_days(""));
+  EXPECT_FALSE(cluster::parse_days("yesterday"));
+  EXPECT_FALSE(cluster::parse_days("2020-13-01"));
+}
+
+// ---------------------------------------------------------------------------
+// parallax group
+// ---------------------------------------------------------------------------
+
+class ClusterCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("parallax_group_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_ / "in" / "sub");
+    auto write = [&](const std::filesystem::path& p, const std::vector<Article>& arts) {
+      std::ofstream out(p);
+      for (const auto& a : arts) {
+        nlohmann::json j = {{"id", a.id}, {"outlet", a.outlet}, {"title", a.title},
+                            {"date", a.published}, {"text", a.text}, {"language", "en"}};
+        out << j.dump() << "\n";
+      }
+    };
+    write(dir_ / "in" / "a.jsonl", {crane_wire(), chess_upset()});
+    write(dir_ / "in" / "sub" / "b.jsonl", {crane_other_outlet(), chess_upset_retold(), crane_copy()});
+    std::ofstream(dir_ / "in" / "notes.csv") << "not an article\n";
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_;
+};
+
+TEST_F(ClusterCliTest, GroupPrintsArticleAndStoryPerLine) {
+  std::string out;
+  int rc = testing::run_command(testing::cli_path() + " group " + (dir_ / "in").string() + " 2>/dev/null", &out);
+  EXPECT_EQ(rc, 0);
+  std::map<std::string, std::string> story;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) {
+    size_t tab = line.find('\t');
+    ASSERT_NE(tab, std::string::npos) << line;
+    story[line.substr(0, tab)] = line.substr(tab + 1);
+  }
+  ASSERT_EQ(story.size(), 5u);
+  EXPECT_EQ(story["crane-wire"], story["crane-daily"]);
+  EXPECT_EQ(story["crane-wire"], story["crane-local"]);
+  EXPECT_EQ(story["chess-1"], story["chess-2"]);
+  EXPECT_NE(story["crane-wire"], story["chess-1"]);
+}
+
+TEST_F(ClusterCliTest, GroupJsonHasSchemaStoriesAndDuplicates) {
+  std::string out;
+  int rc = testing::run_command(testing::cli_path() + " group --format json " + (dir_ / "in" / "a.jsonl").string() +
+                                    " " + (dir_ / "in" / "sub" / "b.jsonl").string(),
+                                &out);
+  EXPECT_EQ(rc, 0);
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["schema"], "parallax.group/1");
+  ASSERT_EQ(j["stories"].size(), 2u);
+  size_t members = 0, dups = 0;
+  for (const auto& s : j["stories"]) {
+    EXPECT_FALSE(s["id"].get<std::string>().empty());
+    EXPECT_FALSE(s["label"].get<std::string>().empty());
+    EXPECT_TRUE(s["key_entities"].is_array());
+    EXPECT_FALSE(s["first_published"].get<std::string>().empty());
+    for (const auto& m : s["members"]) {
+      ++members;
+      EXPECT_TRUE(m.contains("outlet") && m.contains("title") && m.contains("published"));
+      if (m.contains("duplicate_of")) {
+        ++dups;
+        EXPECT_EQ(m["id"], "crane-local");
+        EXPECT_EQ(m["duplicate_of"], "crane-wire");
+      }
+    }
+  }
+  EXPECT_EQ(members, 5u);
+  EXPECT_EQ(dups, 1u);
+}
+
+TEST_F(ClusterCliTest, GroupReportsUnreadableInputAndExitsTwo) {
+  std::string out;
+  int rc = testing::run_command(testing::cli_path() + " group " + (dir_ / "in" / "a.jsonl").string() + " " +
+                                    (dir_ / "missing.jsonl").string() + " 2>&1",
+                                &out);
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(out.find("missing.jsonl"), std::string::npos);
+  EXPECT_NE(out.find("crane-wire\t"), std::string::npos) << "the readable input is still grouped";
+}
+
+}  // namespace
+}  // namespace parallax
