@@ -14,11 +14,11 @@ using ::parallax::testing::analyzer;
 using ::parallax::testing::shared_dir;
 
 // Floors on the public sets, a little below the measured scores.
-constexpr double kBabeMacroF1Floor = 0.0;
-constexpr double kBabeWordRecallFloor = 0.0;
-constexpr double kPtcSpanF1Floor = 0.0;
-constexpr double kPtcLoadedF1Floor = 0.0;
-constexpr double kPtcLabelsF1Floor = 0.0;
+constexpr double kBabeMacroF1Floor = 0.66;   // measured 0.683
+constexpr double kBabeWordRecallFloor = 0.37;  // measured 0.394
+constexpr double kPtcSpanF1Floor = 0.25;     // measured 0.273
+constexpr double kPtcLoadedF1Floor = 0.22;   // measured 0.248
+constexpr double kPtcLabelsF1Floor = 0.12;   // measured 0.148
 
 // "a", "é" (2 bytes), "b", a 4-byte emoji, "c".
 const std::string kMixed = "a\xC3\xA9" "b\xF0\x9F\x98\x80" "c";
@@ -211,6 +211,30 @@ TEST(EvalPropagandaSet, PtcFloors) {
   EXPECT_GE(r->loaded.score.f1, kPtcLoadedF1Floor);
   EXPECT_GE(r->labels.score.f1, kPtcLabelsF1Floor);
   EXPECT_GT(r->both.gold, 1000u);
+}
+
+// The CLI reports the same keys; skipped until the subcommands are wired into
+// `parallax eval`.
+TEST(EvalBiasCli, JsonReportHasTheMetrics) {
+  PARALLAX_REQUIRE_SHARED(shared);
+  const std::string cli = ::parallax::testing::cli_path();
+  if (::parallax::testing::run_command(cli + " eval bias --help >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "parallax eval bias is not wired into the CLI";
+  }
+  std::string out;
+  ASSERT_EQ(::parallax::testing::run_command(cli + " eval bias " + shared + "/bench/bias/babe --format json", &out), 0);
+  auto j = nlohmann::json::parse(out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << out;
+  EXPECT_GE(j["macro_f1"].get<double>(), kBabeMacroF1Floor);
+  EXPECT_GE(j["word_recall"].get<double>(), kBabeWordRecallFloor);
+  EXPECT_TRUE(j["biased"].contains("precision"));
+  std::string ptc;
+  ASSERT_EQ(::parallax::testing::run_command(cli + " eval propaganda " + shared + "/bench/propaganda/ptc --format json", &ptc), 0);
+  auto p = nlohmann::json::parse(ptc, nullptr, false);
+  ASSERT_FALSE(p.is_discarded()) << ptc;
+  EXPECT_GE(p["span_f1"].get<double>(), kPtcSpanF1Floor);
+  EXPECT_TRUE(p["loaded_language"].contains("f1"));
+  EXPECT_TRUE(p["name_calling"].contains("f1"));
 }
 
 }  // namespace

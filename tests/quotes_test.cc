@@ -387,6 +387,55 @@ Found seed(const std::string& name) {
   return f;
 }
 
+TEST(QuotesIndirect, PassiveAndNounUsesAreNoCues) {
+  auto f = run("Residents were told to stay indoors. Such shortcuts are said to be common. The union warned "
+               "the company in writing about the pumps. Three sailors reported missing were found alive.");
+  REQUIRE_SEGMENTER(f);
+  for (const auto& q : f.a.quotes) {
+    EXPECT_EQ(q.speaker_span.of(f.text).find("Residents"), std::string_view::npos) << dump(f);
+    EXPECT_EQ(q.speaker_span.of(f.text).find("shortcuts"), std::string_view::npos) << dump(f);
+    EXPECT_NE(q.cue.of(f.text), "writing") << dump(f);
+    EXPECT_NE(q.cue.of(f.text), "reported") << dump(f);
+  }
+}
+
+TEST(QuotesIndirect, NestedSpeechVerbBelongsToTheReportedClause) {
+  auto f = run("The dockers' union said it had warned the operator in March that the pumps were broken.");
+  REQUIRE_SEGMENTER(f);
+  ASSERT_EQ(f.a.quotes.size(), 1u) << dump(f);
+  EXPECT_EQ(f.a.quotes[0].content.of(f.text),
+            "it had warned the operator in March that the pumps were broken");
+  EXPECT_EQ(f.a.quotes[0].cue.of(f.text), "said");
+}
+
+TEST(QuotesIndirect, ReportedWordsBeforeSpeakerAndAdverbial) {
+  Case c{"Four crew members were rescued, harbour master Lena Brandt told reporters at the quay.", "Lena Brandt",
+         SourceKind::kNamedPerson, false, "Four crew members were rescued"};
+  expect_case(c);
+}
+
+TEST(QuotesIndirect, AsideBetweenSpeakerAndVerb) {
+  const Case cases[] = {
+      {"The memo, seen by this newspaper, warns that the pumps will fail.", "memo", SourceKind::kDocument,
+       false, "the pumps will fail"},
+      {"Lena Brandt toured the quay and promised that the pumps would be replaced.", "Lena Brandt",
+       SourceKind::kNamedPerson, false, "the pumps would be replaced"},
+  };
+  for (const auto& c : cases) expect_case(c);
+}
+
+TEST(QuotesSpeakers, InstitutionNamesAreNotPeople) {
+  const Case cases[] = {
+      {"Norland Ferry Lines said the crossing would resume on Friday.", "Norland Ferry Lines",
+       SourceKind::kOrganisation, false, "the crossing would resume on Friday"},
+      {"The Eastport Port Authority said the crossing would resume on Friday.", "Eastport Port Authority",
+       SourceKind::kOrganisation, false, "the crossing would resume on Friday"},
+      {"A source close to the minister said the crossing would resume on Friday.", "source close",
+       SourceKind::kAnonymous, false, "the crossing would resume on Friday"},
+  };
+  for (const auto& c : cases) expect_case(c);
+}
+
 // A quote in `f` whose speaker contains `speaker` and has kind `kind`.
 const Quote* by_speaker(const Found& f, std::string_view speaker, SourceKind kind) {
   for (const auto& q : f.a.quotes) {

@@ -174,6 +174,7 @@ struct QuoteLexicon::Data {
   std::vector<NounEntry> nouns;
   std::unordered_map<std::string, std::vector<uint32_t>> nouns_by_first;  // longest first
   std::unordered_set<std::string> noun_words;  // every word of every noun entry
+  std::unordered_set<std::string> institution_words;  // one-word media, document, organisation nouns
 };
 
 Result<QuoteLexicon> QuoteLexicon::load() {
@@ -242,6 +243,9 @@ Result<QuoteLexicon> QuoteLexicon::load() {
     e.words = split_words(row[0]);
     if (e.words.empty()) continue;
     for (const auto& w : e.words) data->noun_words.insert(w);
+    if (e.words.size() == 1 && (e.kind == NounKind::kMedia || e.kind == NounKind::kDocument ||
+                                e.kind == NounKind::kOrganisation))
+      data->institution_words.insert(e.words[0]);
     data->nouns_by_first[e.words[0]].push_back(static_cast<uint32_t>(data->nouns.size()));
     data->nouns.push_back(std::move(e));
   }
@@ -329,7 +333,8 @@ const WordSet& right_stops(bool inverted) {
 
 const WordSet& prepositions() {
   static const WordSet s = {"in", "of", "for", "by", "without", "after", "before", "about", "on",
-                            "with", "from", "against", "into", "through", "despite", "upon"};
+                            "with", "from", "against", "into", "through", "despite", "upon", "at",
+                            "during", "outside", "inside", "near", "amid", "following"};
   return s;
 }
 
@@ -1259,12 +1264,6 @@ class Finder {
     }
   }
 
-  bool same_speaker(const Cue& a, const Cue& b) const {
-    if (b.sp_b == kNone || b.sp_e <= b.sp_b) return true;
-    if (a.sp_b == kNone) return false;
-    return a.sp_b == b.sp_b && a.sp_e == b.sp_e;
-  }
-
   // --- resolution ----------------------------------------------------------
   struct MentionRef {
     Span span;
@@ -1364,9 +1363,14 @@ class Finder {
 
   // A person, or a name of two or more words the entity finder could not type
   // ("Tomas Rieger"): in news such names are far more often people.
-  static bool person_like(const Entity& e) {
-    return e.type == EntityType::kPerson ||
-           (e.type == EntityType::kOther && e.name.find(' ') != std::string::npos);
+  // Not a person when the name ends in an institution's noun ("Halvern Marine
+  // Terminals", "St Mary's Hospital"), whatever type it was given.
+  bool person_like(const Entity& e) const {
+    if (e.type != EntityType::kPerson && !(e.type == EntityType::kOther && e.name.find(' ') != std::string::npos))
+      return false;
+    size_t sp = e.name.rfind(' ');
+    std::string last = normalize(sp == std::string::npos ? std::string_view(e.name) : std::string_view(e.name).substr(sp + 1));
+    return !lex_.institution_words.count(last);
   }
 
   static bool contains_word(std::string_view hay, std::string_view w) {
@@ -1401,6 +1405,11 @@ class Finder {
       r.kind = SourceKind::kNamedPerson;
       return;
     }
+    if (ent.type == EntityType::kPerson) {
+      // Named like an institution: see person_like().
+      r.kind = is_outlet_name(ent.name) ? SourceKind::kMediaOutlet : SourceKind::kOrganisation;
+      return;
+    }
     switch (ent.type) {
       case EntityType::kPerson: r.kind = SourceKind::kNamedPerson; break;
       case EntityType::kOrganisation:
@@ -1419,7 +1428,7 @@ class Finder {
   std::pair<int32_t, int32_t> trailing_name(int32_t b, int32_t e, bool* titled) const {
     *titled = false;
     int32_t k = e;
-    while (k > b && ((is_word(k - 1) && toks_[k - 1].capitalized) || is_joiner(k - 1))) --k;
+    while (k > b && ((is_word(k - 1) && toks_[k - 1].capitalized) || is_joiner(k - 1) || inside_name(k - 1))) --k;
     if (k == e) return {e, e};
     int32_t start = k;
     for (int32_t j = e - 1; j >= start; --j) {
@@ -1506,7 +1515,8 @@ class Finder {
       bool in_head = m.span.overlaps(head_zone), in_name = has_name && m.span.overlaps(name_zone);
       switch (out_.entities[m.entity].type) {
         case EntityType::kPerson:
-          if (in_head || in_name) person = m.entity;
+          // The first person named is the head ("Gareth Quill of Harbour Fire and Rescue").
+          if ((in_head || in_name) && person == kNone && person_like(out_.entities[m.entity])) person = m.entity;
           break;
         case EntityType::kOrganisation:
           org = m.entity, org_span = m.span;
@@ -1545,8 +1555,7 @@ class Finder {
       if (head->kind == NounKind::kRole || head->kind == NounKind::kRoleAny) {
         return resolve_role(r, b, e, head, before, sentence, index);
       }
-      if (org != kNone && org_span.contains(toks_[head_last].span) && head->kind != NounKind::kDocument &&
-          head->kind != NounKind::kAnonymous) {
+      if (org != kNone && org_span.contains(toks_[head_last].span)) {
         set_entity(r, org);
         if (head->kind == NounKind::kMedia) r.kind = SourceKind::kMediaOutlet;
         return r;

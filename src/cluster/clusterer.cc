@@ -500,7 +500,8 @@ struct Clusterer::Impl {
       candidates(vec, language, UINT32_MAX, cands);
       for (uint32_t s : cands) {
         StoryState& st = stories[s];
-        const float sim = static_cast<float>(cosine_with(norm, st) * decay(interval_gap(t, st.first, st.last)));
+        float sim = static_cast<float>(cosine_with(norm, st) * decay(interval_gap(t, st.first, st.last)));
+        if (st.docs <= 1) sim -= static_cast<float>(opt.pair_margin);
         if (sim > best || (sim == best && s < best_story)) {
           best = sim;
           best_story = s;

@@ -66,6 +66,7 @@ class Stemmer {
  public:
   explicit Stemmer(const std::string& language) {
     if (language != "und") snowball_ = sb_stemmer_new(language.c_str(), "UTF_8");
+    english_ = language == "en";
   }
   ~Stemmer() {
     if (snowball_) sb_stemmer_delete(snowball_);
@@ -73,27 +74,53 @@ class Stemmer {
   Stemmer(const Stemmer&) = delete;
   Stemmer& operator=(const Stemmer&) = delete;
 
-  uint64_t stem_key(std::string_view word) {
-    auto it = memo_.find(word);
-    if (it != memo_.end()) return it->second;
-    uint64_t key;
+  struct Entry {
+    uint64_t key = 0;   // hash of the stem
+    bool stop = false;  // a stopword of the language
+  };
+
+  // The word's stem key and whether it is a stopword, from the memo when seen before.
+  // The memo is keyed by a 64-bit hash of the word (a collision among the words of a
+  // stream is vanishingly unlikely) in an open-addressing table.
+  Entry lookup(std::string_view word) {
+    const uint64_t h = XXH3_64bits(word.data(), word.size()) | 1;  // 0 marks an empty slot
+    if (slots_.empty()) slots_.assign(kSlots, Slot{});
+    const size_t mask = slots_.size() - 1;
+    size_t i = static_cast<size_t>(h >> 16) & mask;
+    while (slots_[i].word != 0) {
+      if (slots_[i].word == h) return slots_[i].entry;
+      i = (i + 1) & mask;
+    }
+    Entry e;
+    e.stop = english_ && english_stopwords().count(word) > 0;
     if (snowball_) {
       const sb_symbol* s = sb_stemmer_stem(snowball_, reinterpret_cast<const sb_symbol*>(word.data()),
                                            static_cast<int>(word.size()));
-      int len = sb_stemmer_length(snowball_);
-      key = s ? XXH3_64bits_withSeed(s, static_cast<size_t>(len), 1) : XXH3_64bits_withSeed(word.data(), word.size(), 1);
+      const int len = sb_stemmer_length(snowball_);
+      e.key = s ? XXH3_64bits_withSeed(s, static_cast<size_t>(len), 1) : XXH3_64bits_withSeed(word.data(), word.size(), 1);
     } else {
-      key = XXH3_64bits_withSeed(word.data(), word.size(), 1);
+      e.key = XXH3_64bits_withSeed(word.data(), word.size(), 1);
     }
     // A stream of millions of articles meets millions of words: bound the memo.
-    if (memo_.size() > (1u << 18)) memo_.clear();
-    memo_.emplace(std::string(word), key);
-    return key;
+    if (++used_ * 2 > slots_.size()) {
+      std::fill(slots_.begin(), slots_.end(), Slot{});
+      used_ = 1;
+      i = static_cast<size_t>(h >> 16) & mask;
+    }
+    slots_[i] = {h, e};
+    return e;
   }
 
  private:
+  struct Slot {
+    uint64_t word = 0;
+    Entry entry;
+  };
+  static constexpr size_t kSlots = size_t{1} << 19;
   sb_stemmer* snowball_ = nullptr;
-  std::unordered_map<std::string, uint64_t, SvHash, std::equal_to<>> memo_;
+  bool english_ = false;
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
 };
 
 Stemmer& stemmer_for(const std::string& language) {
@@ -204,21 +231,43 @@ void scan_words(std::string_view text, F&& on_word) {
 
 constexpr size_t kMaxEntityWords = 4;
 
+// Weighted counts by feature key in an open-addressing table (cleared per article by
+// walking the keys it holds, not the table).
 class Accumulator {
  public:
   void add(uint64_t key, float w, bool entity) {
-    auto [it, inserted] = index_.try_emplace(key, static_cast<uint32_t>(terms_.size()));
-    if (inserted) terms_.push_back({key, 0.f, entity});
-    terms_[it->second].weight += w;
+    if ((terms_.size() + 1) * 2 > slots_.size()) grow();
+    const size_t mask = slots_.size() - 1;
+    size_t i = static_cast<size_t>(key * 0x9E3779B97F4A7C15ull >> 20) & mask;
+    while (true) {
+      uint32_t& slot = slots_[i];
+      if (slot == 0) {
+        terms_.push_back({key, w, entity});
+        slot = static_cast<uint32_t>(terms_.size());
+        return;
+      }
+      Feature& f = terms_[slot - 1];
+      if (f.key == key && f.entity == entity) {
+        f.weight += w;
+        return;
+      }
+      i = (i + 1) & mask;
+    }
   }
   std::vector<Feature>& terms() { return terms_; }
   void clear() {
-    index_.clear();
+    std::fill(slots_.begin(), slots_.end(), 0u);
     terms_.clear();
   }
 
  private:
-  std::unordered_map<uint64_t, uint32_t> index_;
+  void grow() {
+    std::vector<Feature> keep = std::move(terms_);
+    terms_.clear();
+    slots_.assign(slots_.empty() ? 4096 : slots_.size() * 2, 0u);
+    for (const Feature& f : keep) add(f.key, f.weight, f.entity);
+  }
+  std::vector<uint32_t> slots_;  // 1 + index into terms_, 0 when empty
   std::vector<Feature> terms_;
 };
 
@@ -255,9 +304,7 @@ void featurize(const Article& article, const std::string& language, const Option
   out.terms.clear();
   out.entity_names.clear();
   Stemmer& stemmer = stemmer_for(language);
-  const bool english = language == "en";
-  const auto& stop = english_stopwords();
-  auto is_stop = [&](std::string_view w) { return english && stop.find(w) != stop.end(); };
+  auto is_stop = [&](std::string_view w) { return stemmer.lookup(w).stop; };
 
   // Entity runs: capitalised words next to each other with nothing but space between.
   struct RunWord {
@@ -298,7 +345,8 @@ void featurize(const Article& article, const std::string& language, const Option
     scan_words(text, [&](const Word& w) {
       const float weight = count < lead ? base * static_cast<float>(options.lead_weight) : base;
       ++count;
-      const bool stopword = is_stop(w.lower);
+      const Stemmer::Entry entry = stemmer.lookup(w.lower);
+      const bool stopword = entry.stop;
       if (entities) {
         const bool continues = w.capitalized && !w.after_punct && !w.sentence_start && run_len > 0;
         if (!continues && run_len > 0) close_run(run_weight);
@@ -317,7 +365,7 @@ void featurize(const Article& article, const std::string& language, const Option
       }
       if (stopword || w.lower.size() < 2) return;
       if (w.numeric && w.lower.size() < 3) return;
-      acc.add(stemmer.stem_key(w.lower), weight, false);
+      acc.add(entry.key, weight, false);
     });
     if (entities && run_len > 0) close_run(run_weight);
   };
@@ -334,12 +382,11 @@ void featurize(const Article& article, const std::string& language, const Option
   on_text(article.text, 1.f, true, options.lead_words);
 
   const float ew = static_cast<float>(options.entity_weight);
-  out.terms = std::move(acc.terms());
+  out.terms.assign(acc.terms().begin(), acc.terms().end());
   for (Feature& f : out.terms) {
     f.weight = f.weight >= 1.f ? 1.f + std::log(f.weight) : f.weight;
     if (f.entity) f.weight *= ew;
   }
-  acc.terms() = {};
   std::sort(out.terms.begin(), out.terms.end(), [](const Feature& a, const Feature& b) { return a.key < b.key; });
 }
 

@@ -9,9 +9,6 @@
 #include <unordered_map>
 
 #include "features.h"
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 
 namespace parallax::compare {
 namespace {
@@ -270,16 +267,6 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
   sims.reserve(pairs.size() * 2);
   for (const Pair& p : pairs) sims.emplace(pair_key(p.a, p.b), p.sim);
 
-  if (const char* kw = std::getenv("PX_DBG")) {  // DEBUGTMP
-    for (uint32_t i = 0; i < ns; ++i) for (uint32_t j = i + 1; j < ns; ++j) {
-      const auto& si = f.sentences[i]; const auto& sj = f.sentences[j];
-      if (si.article == sj.article || !si.eligible || !sj.eligible) continue;
-      auto ti = sentence_text(articles[si.article], analyses[si.article], si.sentence);
-      auto tj = sentence_text(articles[sj.article], analyses[sj.article], sj.sentence);
-      if (ti.find(kw) == std::string_view::npos || tj.find(kw) == std::string_view::npos) continue;
-      std::fprintf(stderr, "%u-%u %.3f scored=%d | %.60s | %.60s\n", si.article, sj.article, similarity(f, si, sj), (int)sims.count(pair_key(i,j)), std::string(ti).c_str(), std::string(tj).c_str());
-    }
-  }
   std::vector<uint32_t> group_of(ns);
   std::vector<Group> groups(ns);
   for (uint32_t i = 0; i < ns; ++i) {

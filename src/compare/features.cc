@@ -402,6 +402,7 @@ Features build_features(const std::vector<const Analysis*>& analyses,
       sf.weight += w.weight;
     }
   }
+  f.rare_idf = idf(n, kRarePerArticle * static_cast<uint32_t>(std::max<size_t>(analyses.size(), 1)));
   f.entity_weight.resize(f.key_count);
   for (size_t k = 0; k < f.key_count; ++k)
     f.entity_weight[k] = idf(n, std::max<uint32_t>(key_df[k], 1));
@@ -444,7 +445,7 @@ Matched matched_weight(const Features& f, const SentenceFeatures& a, const Sente
     }
     m.matched += match * w.weight;
     m.words += match > 0;
-    if (match >= kFamilyMatch && w.weight >= kRareWeight && !f.outlet_stem[w.stem])
+    if (match >= kFamilyMatch && w.weight >= f.rare_idf * w.role && !f.outlet_stem[w.stem])
       m.evidence = true;
     bool known = match > 0 || (w.known[word] & bit) != 0;
     m.total += known ? w.weight : kForeignWordShare * w.weight;
@@ -533,7 +534,9 @@ float similarity(const Features& f, const SentenceFeatures& a, const SentenceFea
     sim *= kAbsentPersonPenalty;
   else if (other_people)
     sim *= kOtherPersonPenalty;
-  if (!ma.evidence && !mb.evidence) sim *= kNoEvidencePenalty;
+  // In a corpus too small for IDF to tell rare words from common ones, no word can
+  // serve as evidence, and the rule would penalise every pair.
+  if (!ma.evidence && !mb.evidence && f.rare_idf > kMinIdf) sim *= kNoEvidencePenalty;
   return std::clamp(sim, 0.0f, 1.0f);
 }
 

@@ -77,11 +77,11 @@ inline constexpr size_t kMaxSensesPerPos = 4;
 // stating one fact often differ exactly there.
 inline constexpr float kPeripheral = 0.3f;
 // Two sentences state one fact only when they share at least one word that is both
-// rare in the story (IDF weight at least kRareWeight) and not a word of an outlet's
-// own name: shared generic words or one outlet's sign-off ("The Courier says") are
-// style, not substance. Without such a word the similarity is multiplied by
-// kNoEvidencePenalty.
-inline constexpr float kRareWeight = 1.5f;
+// rare in the story (in at most kRarePerArticle sentences per compared article, so
+// its IDF reaches Features::rare_idf) and not a word of an outlet's own name: shared
+// generic words or one outlet's sign-off ("The Courier says") are style, not
+// substance. Without such a word the similarity is multiplied by kNoEvidencePenalty.
+inline constexpr uint32_t kRarePerArticle = 2;
 inline constexpr float kNoEvidencePenalty = 0.3f;
 // A sentence takes part in facts when it has at least this many content words.
 inline constexpr size_t kMinContentWords = 4;
@@ -123,6 +123,7 @@ struct Features {
   size_t key_count = 0;
   // By stem id: 1 when the stem is a word of a compared article's outlet name.
   std::vector<uint8_t> outlet_stem;
+  float rare_idf = 0;  // IDF of a stem in kRarePerArticle sentences per article
 
   const SentenceFeatures& at(uint32_t article, uint32_t sentence) const {
     return sentences[first_sentence[article] + sentence];
