@@ -1,6 +1,8 @@
 // Scoring the framing analysis on a media-bias set (see parallax/eval.h).
 #include "bias.h"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>

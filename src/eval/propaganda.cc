@@ -2,6 +2,7 @@
 // metric of SemEval-2020 Task 11 (see parallax/eval.h).
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
