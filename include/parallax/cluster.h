@@ -47,7 +47,6 @@ namespace parallax::cluster {
 
 struct Options {
   double threshold = 0.2;           // least (decayed) cosine for an article to join a story
-  double pair_margin = 0;           // extra similarity needed to join a one-article story
   double merge_threshold = 0.6;     // least (decayed) cosine of two stories to merge them
   double decay_days = 7;            // similarity is multiplied by floor + (1 - floor) exp(-days / decay_days)
   double decay_floor = 0.3;         // ... so a close enough match weeks later still joins

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <string>
 #include <unordered_map>
@@ -110,9 +111,61 @@ std::optional<double> parse_days(std::string_view s) {
   return days;
 }
 
+// Near-duplicate detection over a sliding window: a dedup::Index holds every article
+// it was given, so two generations are kept, each spanning about one horizon of the
+// stream, and the older is dropped when a new one starts. Memory stays bounded by the
+// articles of the last two horizons, not the whole stream.
+struct DedupWindow {
+  struct Generation {
+    explicit Generation(const dedup::Options& o) : index(o) {}
+    dedup::Index index;
+    std::vector<uint32_t> global;  // add index of each article in `index`
+    double start = kNoTime;
+  };
+  // An undated stream rotates by count.
+  static constexpr size_t kMaxGeneration = 200000;
+
+  dedup::Options options;
+  std::unique_ptr<Generation> current, previous;
+
+  // Adds the article (add index `index`, time `t`) and returns the add index of the
+  // article it duplicates, or -1, with the estimated similarity.
+  int64_t add(std::string_view text, uint32_t index, double t, double horizon_days, double& similarity) {
+    if (!current) current = std::make_unique<Generation>(options);
+    const bool old = !std::isnan(t) && !std::isnan(current->start) && horizon_days > 0 &&
+                     t - current->start >= horizon_days;
+    if (old || current->global.size() >= kMaxGeneration) {
+      previous = std::move(current);
+      current = std::make_unique<Generation>(options);
+    }
+    if (std::isnan(current->start)) current->start = t;
+    const dedup::Signature sig = dedup::fingerprint(text, options);
+    int64_t best = -1;
+    double best_sim = -1;
+    bool best_exact = false;
+    for (Generation* g : {previous.get(), current.get()}) {
+      if (!g) continue;
+      const dedup::Match m = g->index.add(sig);
+      g->global.push_back(index);
+      if (m.kind == dedup::Kind::kUnique) continue;
+      const bool exact = m.kind == dedup::Kind::kExact;
+      const int64_t match = g->global[m.matched];
+      // Exact beats near; then the closer; then the earlier article.
+      if (best < 0 || (exact && !best_exact) ||
+          (exact == best_exact && (m.similarity > best_sim || (m.similarity == best_sim && match < best)))) {
+        best = match;
+        best_sim = m.similarity;
+        best_exact = exact;
+      }
+    }
+    similarity = best_sim;
+    return best;
+  }
+};
+
 struct Clusterer::Impl {
   Options opt;
-  dedup::Index dedup;
+  DedupWindow dedup;
 
   // Terms of the stream.
   std::unordered_map<uint64_t, uint32_t> term_ids;
@@ -147,7 +200,7 @@ struct Clusterer::Impl {
   std::vector<TermWeight> merged;
   std::string text;
 
-  explicit Impl(const Options& o) : opt(o), dedup(o.dedup) {}
+  explicit Impl(const Options& o) : opt(o) { dedup.options = o.dedup; }
 
   // log(1 + k) for every k up to the documents seen (no document frequency exceeds it).
   void grow_log_table() {
@@ -451,17 +504,18 @@ struct Clusterer::Impl {
       text.assign(a.title);
       text += '\n';
       text += a.text;
-      const dedup::Match m = dedup.add(text);
-      if (m.kind != dedup::Kind::kUnique) {
-        const uint32_t s = story[m.matched];
+      double similarity = 0;
+      const int64_t original = dedup.add(text, index, t, opt.horizon_days, similarity);
+      if (original >= 0) {
+        const uint32_t s = story[static_cast<size_t>(original)];
         StoryState& st = stories[s];
         st.members.push_back(index);
         note_time(st, t, a.published);
         story[index] = s;
-        dup_of[index] = m.matched;
+        dup_of[index] = original;
         p.story = s;
-        p.duplicate_of = m.matched;
-        p.similarity = m.similarity;
+        p.duplicate_of = original;
+        p.similarity = similarity;
         return p;
       }
     }
@@ -500,8 +554,7 @@ struct Clusterer::Impl {
       candidates(vec, language, UINT32_MAX, cands);
       for (uint32_t s : cands) {
         StoryState& st = stories[s];
-        float sim = static_cast<float>(cosine_with(norm, st) * decay(interval_gap(t, st.first, st.last)));
-        if (st.docs <= 1) sim -= static_cast<float>(opt.pair_margin);
+        const float sim = static_cast<float>(cosine_with(norm, st) * decay(interval_gap(t, st.first, st.last)));
         if (sim > best || (sim == best && s < best_story)) {
           best = sim;
           best_story = s;
