@@ -213,14 +213,10 @@ TEST(EvalPropagandaSet, PtcFloors) {
   EXPECT_GT(r->both.gold, 1000u);
 }
 
-// The CLI reports the same keys; skipped until the subcommands are wired into
-// `parallax eval`.
+// The CLI reports the same keys.
 TEST(EvalBiasCli, JsonReportHasTheMetrics) {
   PARALLAX_REQUIRE_SHARED(shared);
   const std::string cli = ::parallax::testing::cli_path();
-  if (::parallax::testing::run_command(cli + " eval bias --help >/dev/null 2>&1") != 0) {
-    GTEST_SKIP() << "parallax eval bias is not wired into the CLI";
-  }
   std::string out;
   ASSERT_EQ(::parallax::testing::run_command(cli + " eval bias " + shared + "/bench/bias/babe --format json", &out), 0);
   auto j = nlohmann::json::parse(out, nullptr, false);

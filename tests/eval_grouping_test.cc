@@ -81,7 +81,7 @@ TEST(EvalGroupingTest, CliPrintsJsonScores) {
   PARALLAX_REQUIRE_SHARED(shared);
   std::string out;
   int rc = testing::run_command(
-      testing::cli_path() + " eval-grouping grouping --format json " + shared + "/bench/events/basil 2>/dev/null", &out);
+      testing::cli_path() + " eval grouping --format json " + shared + "/bench/events/basil 2>/dev/null", &out);
   ASSERT_EQ(rc, 0);
   auto j = nlohmann::json::parse(out);
   for (const char* k : {"pairwise_p", "pairwise_r", "pairwise_f1", "bcubed_p", "bcubed_r", "bcubed_f1"}) {
@@ -89,7 +89,7 @@ TEST(EvalGroupingTest, CliPrintsJsonScores) {
     EXPECT_GT(j[k].get<double>(), 0.5) << k;
     EXPECT_LE(j[k].get<double>(), 1.0) << k;
   }
-  rc = testing::run_command(testing::cli_path() + " eval-grouping grouping " + shared + "/bench/events/basil", &out);
+  rc = testing::run_command(testing::cli_path() + " eval grouping " + shared + "/bench/events/basil", &out);
   EXPECT_EQ(rc, 0);
   EXPECT_NE(out.find("plain TF-IDF single pass"), std::string::npos);
   EXPECT_NE(out.find("0.78"), std::string::npos) << "the README's baseline beside ours";

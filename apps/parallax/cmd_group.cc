@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "commands.h"
-#include "eval_grouping.h"
 #include "parallax/cluster.h"
 #include "parallax/core.h"
 #include "parallax/ingest.h"
@@ -132,13 +131,7 @@ Runner add_group_command(CLI::App& app) {
   cmd->add_option("-f,--format", args->format, "tsv (article_id TAB story_id) or json")
       ->check(CLI::IsMember({"tsv", "json"}));
   cmd->add_option("--outlet", args->outlet, "Outlet name for inputs that name none");
-  // `parallax eval grouping` lives under `eval`; this hidden spelling reaches the same
-  // command from here as well.
-  auto* alias = app.add_subcommand("eval-grouping", "");
-  alias->group("");
-  Runner eval_runner = add_eval_grouping_command(*alias);
-  return [cmd, alias, args, eval_runner]() -> int {
-    if (*alias) return eval_runner();
+  return [cmd, args]() -> int {
     if (!*cmd) return -1;
     return run_group(*args);
   };
