@@ -143,10 +143,10 @@ TEST(EvalExtractionSets, TrafilaturaFloors) {
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->set, "trafilatura");
   EXPECT_GE(r->pages, 400u);
-  EXPECT_GE(r->ours.f1, 0.895);
-  EXPECT_GE(r->title_accuracy(), 0.82);
-  EXPECT_GE(r->date_accuracy(), 0.83);
-  EXPECT_GE(r->author_accuracy(), 0.59);
+  EXPECT_GE(r->ours.f1, 0.91);
+  EXPECT_GE(r->title_accuracy(), 0.875);
+  EXPECT_GE(r->date_accuracy(), 0.865);
+  EXPECT_GE(r->author_accuracy(), 0.70);
 }
 
 TEST(EvalExtractionCli, JsonReportAndPredictions) {

@@ -114,6 +114,210 @@ TEST(ExtractHtmlMetadata, BylineSplitsAuthorsAndDropsEmail) {
   EXPECT_EQ(e.article.authors[1], "Sam Lee");
 }
 
+TEST(ExtractHtmlMetadata, KickerInHeadingIsNotPartOfTheTitle) {
+  // The kicker is marked by its class; the separator between is visually hidden.
+  std::string html = simple_page(
+      "<meta property=\"og:title\" content=\"Harbours: Ferry fares rise again in spring\">",
+      "<h1><span class=\"headline-kicker\">Harbours</span><span class=\"visually-hidden\">: </span>"
+      "<span class=\"headline-text\">Ferry fares rise again in spring</span></h1>");
+  EXPECT_EQ(must_extract(html).article.title, "Ferry fares rise again in spring");
+  // A date in a heading's first element is a kicker too.
+  std::string dated = simple_page(
+      "<title>Minister opens the new rail bridge</title>",
+      "<h1><span class=\"top\"><time datetime=\"2022-02-01\">1 February 2022</time></span>"
+      "<span>Minister opens the new rail bridge</span></h1>");
+  EXPECT_EQ(must_extract(dated).article.title, "Minister opens the new rail bridge");
+  // A heading whose first element is emphasis inside one headline keeps it.
+  std::string emph = simple_page("<title>Night trains return to the valley</title>",
+                                 "<h1><em>Night trains</em> return to the valley</h1>");
+  EXPECT_EQ(must_extract(emph).article.title, "Night trains return to the valley");
+}
+
+TEST(ExtractHtmlMetadata, LogoHeadingAndSectionNameAreNotTheTitle) {
+  // The only <h1> is the site's logo linking home.
+  std::string logo = simple_page(
+      "<meta property=\"og:title\" content=\"Council backs the new cycle lanes\">",
+      "<h1><a href=\"https://www.ledger.example/\">The Ledger</a></h1>");
+  EXPECT_EQ(must_extract(logo).article.title, "Council backs the new cycle lanes");
+  // A one-word section name shares nothing with a longer headline.
+  std::string section = simple_page(
+      "<meta property=\"og:title\" content=\"Council backs the new cycle lanes after long debate\">",
+      "<h1>Politics</h1>");
+  EXPECT_EQ(must_extract(section).article.title, "Council backs the new cycle lanes after long debate");
+  // A reworded headline that shares words with the meta title stays.
+  std::string reworded = simple_page(
+      "<meta property=\"og:title\" content=\"Cycle lanes approved\">",
+      "<h1>Council approves cycle lanes on three streets</h1>");
+  EXPECT_EQ(must_extract(reworded).article.title, "Council approves cycle lanes on three streets");
+}
+
+TEST(ExtractHtmlMetadata, UtcTimeRollingToNextDayKeepsThePagesLocalDate) {
+  // 02:30 UTC on the 7th is the evening of the 6th where the page is published.
+  std::string html = simple_page(
+      "<meta property=\"article:published_time\" content=\"2023-06-07T02:30:00+00:00\">",
+      "<p class=\"date\"><time datetime=\"2023-06-06T22:30:00-04:00\">June 6, 2023</time></p>");
+  EXPECT_EQ(must_extract(html).article.published.substr(0, 10), "2023-06-06");
+  // A date shown without a zone, the day before, when the UTC time is early.
+  std::string shown = simple_page(
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":"
+      "\"2023-06-07T01:10:00Z\"}</script>",
+      "<div class=\"post-date\">6 June 2023</div>");
+  EXPECT_EQ(must_extract(shown).article.published.substr(0, 10), "2023-06-06");
+  // No date on the page disagrees: the UTC stamp stays as written.
+  std::string alone = simple_page(
+      "<meta property=\"article:published_time\" content=\"2023-06-07T02:30:00Z\">", "");
+  EXPECT_EQ(must_extract(alone).article.published, "2023-06-07T02:30:00Z");
+  // A midday UTC time cannot be another day's local date of a usual zone.
+  std::string midday = simple_page(
+      "<meta property=\"article:published_time\" content=\"2023-06-07T12:00:00Z\">",
+      "<div class=\"post-date\">8 June 2023</div>");
+  EXPECT_EQ(must_extract(midday).article.published.substr(0, 10), "2023-06-07");
+}
+
+TEST(ExtractHtmlMetadata, DateOpeningTheFirstParagraphAndItalianMonths) {
+  std::string opening = simple_page(
+      "<title>Committee</title>",
+      "<p>27.1.2022 - The committee met for the fourth time and heard from the regional offices about "
+      "their budgets, staffing and the backlog of cases that built up over the winter.</p>");
+  EXPECT_EQ(must_extract(opening).article.published, "2022-01-27");
+  std::string italian = simple_page("<title>Comitato</title>", "<p class=\"info\">Pubblicato il 14 gennaio 2020</p>");
+  EXPECT_EQ(must_extract(italian).article.published, "2020-01-14");
+}
+
+TEST(ExtractHtmlMetadata, BylineWithDateHandleAndStaffRole) {
+  std::string dated = simple_page("<title>Committee</title>",
+                                  "<p class=\"byline\">VON <a href=\"/a/kim\">KIM NORD</a> am 21. April 2020</p>");
+  Extraction e = must_extract(dated);
+  ASSERT_EQ(e.article.authors.size(), 1u);
+  EXPECT_EQ(e.article.authors[0], "KIM NORD");
+  std::string staff = simple_page("<title>Committee</title><meta property=\"og:site_name\" content=\"Valley Voice\">",
+                                  "<div class=\"byline\">By Ana Ruiz and Li Wei | Valley Voice Staff</div>");
+  e = must_extract(staff);
+  ASSERT_EQ(e.article.authors.size(), 2u);
+  EXPECT_EQ(e.article.authors[0], "Ana Ruiz");
+  EXPECT_EQ(e.article.authors[1], "Li Wei");
+  std::string handle = simple_page(
+      "<title>Committee</title><meta name=\"author\" content=\"Noor Haddad @noorh\">", "");
+  e = must_extract(handle);
+  ASSERT_EQ(e.article.authors.size(), 1u);
+  EXPECT_EQ(e.article.authors[0], "Noor Haddad");
+  std::string degree = simple_page("<title>Committee</title><meta name=\"author\" content=\"Ravi Menon, PhD\">", "");
+  e = must_extract(degree);
+  ASSERT_EQ(e.article.authors.size(), 1u);
+  EXPECT_EQ(e.article.authors[0], "Ravi Menon");
+}
+
+TEST(ExtractHtmlMetadata, AuthorLabelFollowedByTheName) {
+  // "By" in its own element, the name in the next one.
+  std::string split = simple_page("<title>Committee</title>",
+                                  "<div><span class=\"x1\">By</span><span><a href=\"/p/1\">Mara Stone</a></span></div>");
+  Extraction e = must_extract(split);
+  ASSERT_EQ(e.article.authors.size(), 1u);
+  EXPECT_EQ(e.article.authors[0], "Mara Stone");
+  // A heading "Autor" over a paragraph with the name.
+  std::string labelled = simple_page("<title>Ausschuss</title>",
+                                     "<h4>Autor</h4><p><a href=\"/p/2\">Jonas Berg</a></p>");
+  e = must_extract(labelled);
+  ASSERT_EQ(e.article.authors.size(), 1u);
+  EXPECT_EQ(e.article.authors[0], "Jonas Berg");
+  // The Yoast reading-time pair in <meta>.
+  std::string yoast = simple_page(
+      "<title>Committee</title><meta name=\"twitter:label1\" content=\"Written by\">"
+      "<meta name=\"twitter:data1\" content=\"Pia Lund\">",
+      "");
+  e = must_extract(yoast);
+  ASSERT_EQ(e.article.authors.size(), 1u);
+  EXPECT_EQ(e.article.authors[0], "Pia Lund");
+}
+
+TEST(ExtractHtmlMetadata, BylineCompletesAnAuthorListCutShort) {
+  std::string html = simple_page(
+      "<title>Committee</title><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"author\":{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"}}</script>",
+      "<div class=\"byline\">By Ana Ruiz and Li Wei</div>");
+  Extraction e = must_extract(html);
+  ASSERT_EQ(e.article.authors.size(), 2u);
+  EXPECT_EQ(e.article.authors[0], "Ana Ruiz");
+  EXPECT_EQ(e.article.authors[1], "Li Wei");
+  // A byline that lists other people does not replace the structured author.
+  std::string other = simple_page(
+      "<title>Committee</title><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"author\":{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"}}</script>",
+      "<div class=\"byline\">By Li Wei and Tom Berg</div>");
+  e = must_extract(other);
+  ASSERT_EQ(e.article.authors.size(), 1u);
+  EXPECT_EQ(e.article.authors[0], "Ana Ruiz");
+}
+
+TEST(ExtractHtmlMetadata, SiteAsAuthorOnlyWhenNoPersonIsNamed) {
+  std::string head = "<title>Committee</title><meta property=\"og:site_name\" content=\"Valley Voice\">"
+                     "<meta name=\"author\" content=\"Valley Voice\">";
+  Extraction e = must_extract(simple_page(head, ""));
+  ASSERT_EQ(e.article.authors.size(), 1u);
+  EXPECT_EQ(e.article.authors[0], "Valley Voice");
+  e = must_extract(simple_page(head, "<div class=\"byline\">By Ana Ruiz</div>"));
+  ASSERT_EQ(e.article.authors.size(), 1u);
+  EXPECT_EQ(e.article.authors[0], "Ana Ruiz");
+}
+
+TEST(ExtractHtmlMetadata, InitialsAreDroppedButAgencyCreditsKept) {
+  Extraction e = must_extract(simple_page("<title>Committee</title><meta name=\"author\" content=\"JD\">",
+                                          "<div class=\"byline\">By Jana Dvorak</div>"));
+  ASSERT_EQ(e.article.authors.size(), 1u);
+  EXPECT_EQ(e.article.authors[0], "Jana Dvorak");
+  e = must_extract(simple_page("<title>Committee</title><meta name=\"author\" content=\"AFP\">", ""));
+  ASSERT_EQ(e.article.authors.size(), 1u);
+  EXPECT_EQ(e.article.authors[0], "AFP");
+}
+
+TEST(ExtractHtmlBoilerplate, StandfirstBeforeTheBodyContainerIsKept) {
+  std::string html =
+      "<html><head><title>Towpath reopens</title></head><body>"
+      "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+      "<h1>Towpath reopens after two years</h1>"
+      "<div class=\"x-intro\">Walkers are back on the river path, and the repairs cost twice the estimate.</div>"
+      "<div class=\"x-body\">"
+      "<p>The river authority has opened the old towpath again after two years of repairs to the "
+      "embankment, and walkers were back on it by the first weekend.</p>"
+      "<p>Repairs cost more than planned because the stone facing had to be replaced along most of "
+      "the northern bank, the authority said in a statement.</p></div>"
+      "<footer><p>Copyright the river gazette, all rights reserved.</p></footer></body></html>";
+  Extraction e = must_extract(html);
+  EXPECT_TRUE(contains(e.article.text, "Walkers are back on the river path")) << e.article.text;
+  EXPECT_TRUE(contains(e.article.text, "stone facing")) << e.article.text;
+  EXPECT_FALSE(contains(e.article.text, "all rights reserved")) << e.article.text;
+}
+
+TEST(ExtractHtmlBoilerplate, HeadingAnchorIdsDoNotMarkHeadingsAsBoilerplate) {
+  std::string html = simple_page("<title>Towpath</title>",
+                                 "<p>The river authority has opened the old towpath again after two years of "
+                                 "repairs to the embankment.</p>"
+                                 "<h3 id=\"nav_only_the_stones_remain\">Only the stones remain</h3>");
+  Extraction e = must_extract(html);
+  EXPECT_TRUE(contains(e.article.text, "Only the stones remain")) << e.article.text;
+}
+
+TEST(ExtractHtmlBoilerplate, TopicClassesDoNotMarkThePostAsBoilerplate) {
+  // CMS post classes list the post's tags; the comments below hold more text than
+  // the post. The post is still the article.
+  std::string post =
+      "<p>The river authority has opened the old towpath again after two years of repairs to the "
+      "embankment, and walkers were back on it by the first weekend.</p>"
+      "<p>Repairs cost more than planned because the stone facing had to be replaced along most of "
+      "the northern bank, the authority said in a statement.</p>";
+  std::string comments;
+  for (int i = 0; i < 8; ++i) {
+    comments += "<div class=\"comment-body\"><p>I walked the towpath on Sunday and it was busy with "
+                "families and cyclists all afternoon, which was lovely to see again.</p></div>";
+  }
+  std::string html = "<html><head><title>Towpath reopens</title></head><body>"
+                     "<div class=\"post type-post tag-tags tag-tag-cloud tag-related-links tag-sidebar "
+                     "category-news\">" + post + "</div><div id=\"comments\">" + comments +
+                     "</div></body></html>";
+  Extraction e = must_extract(html);
+  EXPECT_TRUE(contains(e.article.text, "opened the old towpath again")) << e.article.text;
+}
+
 // ---------------------------------------------------------------------------
 // Main text
 // ---------------------------------------------------------------------------
@@ -299,7 +503,9 @@ TEST(ExtractHtmlRobustness, TruncatedHtmlStillGivesTheText) {
   // Cut in the middle of a tag and of a character reference: no crash either way.
   for (size_t n : {cut + 3, html.find("&") != std::string::npos ? html.find("&") + 2 : cut, html.size() / 2}) {
     auto r = extract_html(html.substr(0, n));
-    if (r.ok()) EXPECT_FALSE(r->article.text.empty());
+    if (r.ok()) {
+      EXPECT_FALSE(r->article.text.empty());
+    }
   }
 }
 

@@ -121,6 +121,21 @@ int hint_of_value(std::string_view v) {
   std::string run, sub;
   while (i < v.size()) {
     while (i < v.size() && !is_alnum(v[i])) ++i;
+    // Class names that list the post's topics or state ("tag-sports",
+    // "category-news", "has-paywall" from CMS templates) say nothing about the
+    // element's role on the page: skipped whole.
+    if (i == 0 || v[i - 1] == ' ' || v[i - 1] == '\t' || v[i - 1] == '\n') {
+      std::string_view name = v.substr(i, v.find_first_of(" \t\n", i) - i);
+      bool topical = false;
+      for (std::string_view p : {"tag-", "tags-", "category-", "cat-", "post_tag-", "has-", "taxonomy-",
+                                 "topic-", "format-", "status-"}) {
+        topical = topical || (name.size() > p.size() && ascii_lower(name.substr(0, p.size())) == p);
+      }
+      if (topical) {
+        i += name.size();
+        continue;
+      }
+    }
     size_t b = i;
     while (i < v.size() && is_alnum(v[i])) ++i;
     if (i == b) break;
@@ -175,6 +190,7 @@ struct Block {
   bool body = false;            // inside the element marked itemprop=articleBody
   bool sentence = false;        // ends like a sentence
   bool minor = false;           // short, few links, no boilerplate phrase: kept inside the article
+  bool phrase = false;          // a boilerplate phrase of the lexicon ("Share this article")
   float value = 0;
 };
 
@@ -298,6 +314,9 @@ void Builder::mark() {
       continue;
     }
     std::string_view cls = dom_.attr(i, "class"), id = dom_.attr(i, "id");
+    // A heading's id is an anchor made from its words ("nav_the_results") for a
+    // table of contents: it says nothing about the heading's role.
+    if (nd.tag >= MyHTML_TAG_H1 && nd.tag <= MyHTML_TAG_H6) id = {};
     if (cls.empty() && id.empty()) continue;
     std::string key(cls);
     key.push_back('#');
@@ -487,6 +506,7 @@ void Builder::classify() {
       b.value = -c;
     } else if (boilerplate_line(t)) {
       b.value = -c;
+      b.phrase = true;
     } else if (b.kind == Kind::kHeading || b.kind == Kind::kTitle) {
       b.value = 0;
     } else if (b.chars >= 80 || (b.chars >= 40 && b.sentence)) {
@@ -593,11 +613,27 @@ bool Builder::emit(Article& article) {
       const Block& b = blocks_[i];
       if (b.kind == Kind::kTitle) continue;
       if (inside(b.neg_anchor) || inside(b.figure_anchor)) continue;
-      if (b.value < 0 && !b.minor && !(b.neg_anchor >= 0 && !inside(b.neg_anchor) && b.link_chars * 2 < b.chars)) {
+      if (b.phrase ||
+          (b.value < 0 && !b.minor && !(b.neg_anchor >= 0 && !inside(b.neg_anchor) && b.link_chars * 2 < b.chars))) {
         continue;
       }
       keep[i] = 1;
       if (prose(b)) good_chars += b.chars;
+    }
+    // The standfirst often sits just before the body's container, beside the
+    // headline: one prose block before it, past the title, bylines and dates, and
+    // no boilerplate in between.
+    for (int64_t i = static_cast<int64_t>(first_block_[best]) - 1, seen = 0; i >= 0 && seen < 5; --i, ++seen) {
+      const Block& b = blocks_[i];
+      if (b.neg_anchor >= 0 || b.figure_anchor >= 0 || b.item_anchor >= 0) break;
+      if (prose(b)) {
+        if (b.link_chars * 10 <= b.chars && b.sentence) {
+          keep[i] = 1;
+          good_chars += b.chars;
+        }
+        break;
+      }
+      if (b.value < 0 && !b.minor) break;
     }
   }
   if (good_chars < 200) {

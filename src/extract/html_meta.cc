@@ -3,10 +3,12 @@
 // <time>, bylines and headings in the markup, and last the URL and <title>.
 #include <myhtml/api.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analyze/lexicon.h"
 #include "extract/html_internal.h"
 #include "ingest/ingest_internal.h"
 
@@ -21,6 +23,7 @@ struct Found {
   std::string ld_headline, ld_published, ld_modified, ld_publisher, ld_image, ld_description,
       ld_language, ld_url, ld_site;
   std::vector<std::string> ld_authors;
+  bool ld_authors_org = false;   // the authors are typed as organisations
   bool ld_article = false;
   // From the markup.
   std::unordered_map<std::string, std::string> meta;  // lower-case name/property -> content
@@ -34,6 +37,7 @@ struct Found {
   std::vector<std::string> date_texts;   // texts of elements marked as dates
   std::vector<std::string_view> short_texts;  // short text nodes with digits, in order
   std::vector<std::string> lines;             // short lines starting like a byline
+  std::vector<std::string> label_authors;     // names after an author label in <meta>
   int h1_count = 0;
 };
 
@@ -145,6 +149,18 @@ std::string get_str(const json& obj, const char* key) {
   return it == obj.end() ? std::string{} : json_string(*it);
 }
 
+// Whether every author object is an organisation (the publisher naming itself).
+bool ld_org_authors(const json& v) {
+  if (v.is_array()) {
+    if (v.empty()) return false;
+    for (const auto& a : v) {
+      if (!ld_org_authors(a)) return false;
+    }
+    return true;
+  }
+  return v.is_object() && has_type(v, {"Organization", "NewsMediaOrganization", "Corporation"});
+}
+
 void ld_authors(const json& v, const std::unordered_map<std::string, const json*>& ids,
                 std::vector<std::string>& out) {
   if (v.is_string()) {
@@ -191,7 +207,7 @@ void read_ld(const json& v, const std::unordered_map<std::string, const json*>& 
   if (auto g = v.find("@graph"); g != v.end()) read_ld(*g, ids, f, depth + 1);
   bool article = has_type(v, {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting",
                               "AnalysisNewsArticle", "OpinionNewsArticle", "LiveBlogPosting",
-                              "BackgroundNewsArticle", "ReviewNewsArticle", "TechArticle",
+                              "BackgroundNewsArticle", "ReviewNewsArticle", "TechArticle", "Recipe",
                               "ScholarlyArticle", "Report", "SocialMediaPosting", "Blog"});
   bool page = has_type(v, {"WebPage", "ItemPage", "CollectionPage"});
   if (has_type(v, {"WebSite"}) && f.ld_site.empty()) f.ld_site = get_str(v, "name");
@@ -206,6 +222,7 @@ void read_ld(const json& v, const std::unordered_map<std::string, const json*>& 
     f.ld_article = true;
     f.ld_headline.clear();
     f.ld_authors.clear();
+    f.ld_authors_org = false;
   }
   auto set = [](std::string& dst, std::string v2) {
     if (dst.empty()) dst = std::move(v2);
@@ -233,7 +250,10 @@ void read_ld(const json& v, const std::unordered_map<std::string, const json*>& 
     set(f.ld_publisher, name);
   }
   if (f.ld_authors.empty()) {
-    if (auto a = v.find("author"); a != v.end()) ld_authors(*a, ids, f.ld_authors);
+    if (auto a = v.find("author"); a != v.end()) {
+      ld_authors(*a, ids, f.ld_authors);
+      f.ld_authors_org = ld_org_authors(*a);
+    }
     if (f.ld_authors.empty()) {
       if (auto a = v.find("creator"); a != v.end()) ld_authors(*a, ids, f.ld_authors);
     }
@@ -282,6 +302,169 @@ bool in_discussion(const Dom& dom, int32_t n) {
   return false;
 }
 
+size_t word_count(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+bool is_separator_text(std::string_view t) {
+  t = trim(t);
+  for (std::string_view s : {":", "-", "\u2013", "\u2014", "|", "\u00bb", "/", "\u00b7", "\u2022"}) {
+    if (t == s) return true;
+  }
+  return t.empty();
+}
+
+// Drops separators and white space at the start of a headline ("- Title", ": Title").
+std::string_view trim_leading_separators(std::string_view t) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    t = trim(t);
+    // Only when a space follows: "»Quote«" opens with a quotation mark.
+    for (std::string_view s : {":", "-", "\u2013", "\u2014", "|", "\u00bb", "\u00b7", "\u2022"}) {
+      if (t.starts_with(s) && (t.size() == s.size() || t[s.size()] == ' ')) {
+        t.remove_prefix(s.size());
+        changed = true;
+      }
+    }
+  }
+  return t;
+}
+
+// A heading that is the site's logo or a screen-reader label, not the headline:
+// hidden for screen readers only, or nothing but a link to the site's home page.
+bool logo_heading(const Dom& dom, int32_t h) {
+  std::string cls = ascii_lower(dom.attr(h, "class"));
+  for (std::string_view w : {"sr-only", "screen-reader", "visually-hidden", "logo", "brand", "site-title",
+                             "sitename", "site-name", "sectionname", "section-name"}) {
+    if (cls.find(w) != std::string::npos) return true;
+  }
+  // Only a link (and white space) inside, and the link goes to a root path.
+  int32_t link = -1;
+  for (int32_t c = dom.nodes[h].first_child; c >= 0; c = dom.nodes[c].next) {
+    if (dom.is_text(c)) {
+      if (!trim(dom.text(c)).empty()) return false;
+      continue;
+    }
+    if (dom.nodes[c].tag != MyHTML_TAG_A || link >= 0) return false;
+    link = c;
+  }
+  if (link < 0) return false;
+  std::string_view href = trim(dom.attr(link, "href"));
+  // The last scheme: archived pages wrap the original URL in the archive's own.
+  size_t scheme = href.rfind("://");
+  if (scheme != std::string_view::npos) {
+    size_t slash = href.find('/', scheme + 3);
+    href = slash == std::string_view::npos ? std::string_view("/") : href.substr(slash);
+  }
+  return href.empty() || href == "/" || href == "#" || href.starts_with("/?") || href.starts_with("/#");
+}
+
+// The text of a heading without a leading kicker: "<h1><span class=kicker>Climate</span>
+// <span>The headline</span></h1>". A first child element is a kicker when its class
+// says so, when it holds a date, or when a separator (often visually hidden) follows
+// it; the rest must be the longer part.
+std::string headline_without_kicker(const Dom& dom, int32_t h) {
+  std::string full = dom.text_content(h, 2000);
+  int32_t first = -1;
+  for (int32_t c = dom.nodes[h].first_child; c >= 0; c = dom.nodes[c].next) {
+    if (dom.is_text(c)) {
+      if (trim(dom.text(c)).empty()) continue;
+      return full;  // the heading starts with bare text: no kicker element
+    }
+    uint32_t t = dom.nodes[c].tag;
+    if (t == MyHTML_TAG_STYLE || t == MyHTML_TAG_SCRIPT || t == MyHTML_TAG_BR || t == MyHTML_TAG_IMG) continue;
+    first = c;
+    break;
+  }
+  if (first < 0 || dom.nodes[first].next < 0) return full;
+  std::string kicker = dom.text_content(first, 400);
+  if (kicker.empty()) return full;
+  std::string cls = ascii_lower(dom.attr(first, "class"));
+  bool marked = false;
+  for (std::string_view w : {"kicker", "dachzeile", "topline", "overline", "roofline", "eyebrow", "label",
+                             "subtitle", "supertitle", "titleheader", "rubric", "category", "topic", "pretitle",
+                             "spitzmarke", "flag", "section"}) {
+    marked = marked || cls.find(w) != std::string::npos;
+  }
+  if (dom.nodes[first].tag == MyHTML_TAG_TIME) marked = true;
+  for (int32_t c = first + 1; !marked && c >= 0 && c < dom.skip(first); ++c) {
+    if (dom.nodes[c].tag == MyHTML_TAG_TIME) marked = true;
+  }
+  std::string_view kt = trim(kicker);
+  if (kt.ends_with(":") || kt.ends_with("|")) marked = true;
+  std::string rest;
+  for (int32_t c = dom.nodes[first].next; c >= 0; c = dom.nodes[c].next) {
+    std::string piece = dom.is_text(c) ? collapse_space(dom.text(c)) : dom.text_content(c, 2000);
+    if (!dom.is_text(c)) {
+      uint32_t t = dom.nodes[c].tag;
+      if (t == MyHTML_TAG_STYLE || t == MyHTML_TAG_SCRIPT) continue;
+      std::string ccls = ascii_lower(dom.attr(c, "class"));
+      bool hidden = ccls.find("hidden") != std::string::npos || ccls.find("sr-only") != std::string::npos ||
+                    dom.attr(c, "aria-hidden") == "true";
+      if (is_separator_text(piece)) {
+        if (hidden || !piece.empty()) marked = true;
+        continue;
+      }
+    }
+    if (piece.empty()) continue;
+    if (!rest.empty()) rest.push_back(' ');
+    rest += piece;
+  }
+  std::string_view r = trim_leading_separators(rest);
+  // The headline is a phrase of its own, and a kicker is a label: not much longer.
+  if (!marked || utf8_length(r) < 8 || word_count(r) < 3 || utf8_length(r) * 2 < utf8_length(kt)) return full;
+  return std::string(r);
+}
+
+// Words that stand alone before an author's name, in a label or a byline.
+bool author_label(std::string_view t) {
+  t = trim(t);
+  while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.remove_suffix(1);
+  std::string l = ascii_lower(t);
+  for (std::string_view w : {"by", "von", "par", "por", "door", "di", "av", "autor", "autorin", "autoren", "author",
+                             "authors", "auteur", "auteurs", "auteur(s)", "verfasser", "verfasst von",
+                             "geschrieben von", "written by", "text", "text von", "redaktion", "escrito por",
+                             "publié par", "posted by"}) {
+    if (l == w) return true;
+  }
+  return false;
+}
+
+// The line around a short text node that may start a byline: "By <a>Jane Doe</a>"
+// is split over elements, so a node that is only the label takes in what follows
+// it (the rest of its parent, or the parent's next siblings).
+std::string byline_context(const Dom& dom, int32_t i) {
+  std::string_view t = trim(dom.text(i));
+  if (t.size() >= 12 && !author_label(t)) return std::string(t);
+  int32_t parent = dom.nodes[i].parent;
+  std::string line = dom.text_content(parent, 160);
+  if (!author_label(line) || parent == dom.body) return line;
+  // The parent holds the label only: "<span>By</span><a>Jane Doe</a>".
+  for (int32_t s = dom.nodes[parent].next, k = 0; s >= 0 && k < 6; s = dom.nodes[s].next, ++k) {
+    std::string piece = dom.is_text(s) ? collapse_space(dom.text(s)) : dom.text_content(s, 120);
+    if (piece.empty()) continue;
+    return line + " " + piece;
+  }
+  return line;
+}
+
+// The Yoast reading-time pairs: twitter:label1 "Written by", twitter:data1 "Jane Doe".
+void meta_label_authors(Found& f) {
+  for (char k = '1'; k <= '4'; ++k) {
+    auto label = f.meta.find(std::string("twitter:label") + k);
+    auto data = f.meta.find(std::string("twitter:data") + k);
+    if (label == f.meta.end() || data == f.meta.end()) continue;
+    if (author_label(label->second)) f.label_authors.push_back(data->second);
+  }
+}
+
 void collect(const Dom& dom, Found& f) {
   const int32_t n = static_cast<int32_t>(dom.nodes.size());
   bool in_body_h1_seen = false;
@@ -290,10 +473,10 @@ void collect(const Dom& dom, Found& f) {
     if (nd.tag == kTextTag) {
       if (nd.size <= 80 && f.lines.size() < 50 && dom.body >= 0 && i > dom.body) {
         std::string_view t = trim(dom.text(i));
-        if (t.size() >= 2 && (t[0] == 'B' || t[0] == 'b' || t[0] == 'V' || t[0] == 'T' || t[0] == 'A') &&
+        char c0 = t.empty() ? 0 : static_cast<char>(t[0] | 0x20);
+        if (t.size() >= 2 && (c0 == 'b' || c0 == 'v' || c0 == 't' || c0 == 'a' || c0 == 'w' || c0 == 'p') &&
             !in_discussion(dom, i)) {
-          // "By <a>Jane Doe</a>": the line is the parent's text.
-          f.lines.push_back(t.size() < 12 ? dom.text_content(nd.parent, 120) : std::string(t));
+          f.lines.push_back(byline_context(dom, i));
         }
       }
       if (nd.size <= 120 && f.short_texts.size() < 400 && dom.body >= 0 && i > dom.body) {
@@ -303,6 +486,10 @@ void collect(const Dom& dom, Found& f) {
             t.find_first_of("0123456789") != std::string_view::npos) {
           f.short_texts.push_back(t);
         }
+      } else if (nd.size > 120 && f.short_texts.size() < 400 && dom.body >= 0 && i > dom.body) {
+        // A paragraph that opens with its date ("27.1.2022 - The council ...").
+        std::string_view t = trim(dom.text(i));
+        if (!t.empty() && t[0] >= '0' && t[0] <= '9') f.short_texts.push_back(t.substr(0, 12));
       }
       continue;
     }
@@ -344,8 +531,8 @@ void collect(const Dom& dom, Found& f) {
         break;
       case MyHTML_TAG_H1:
         ++f.h1_count;
-        if (f.h1s.size() < 6) {
-          std::string t = dom.text_content(i, 2000);
+        if (f.h1s.size() < 6 && !logo_heading(dom, i)) {
+          std::string t = headline_without_kicker(dom, i);
           if (!t.empty()) f.h1s.push_back(std::move(t));
         }
         if (!in_body_h1_seen) {
@@ -403,9 +590,9 @@ void collect(const Dom& dom, Found& f) {
     std::string_view cls = dom.attr(i, "class");
     std::string_view id = dom.attr(i, "id");
     std::string_view rel = dom.attr(i, "rel");
-    if (rel == "author" || (!cls.empty() && has_word(cls, {"byline", "author"})) ||
-        (!id.empty() && has_word(id, {"byline", "author"}))) {
-      if (f.bylines.size() < 4 && !has_word(cls, {"bio", "avatar", "img", "image", "photo", "desc", "about"}) &&
+    if (rel == "author" || (!cls.empty() && has_word(cls, {"byline", "author", "autor", "auteur", "verfasser"})) ||
+        (!id.empty() && has_word(id, {"byline", "author", "autor", "auteur"}))) {
+      if (f.bylines.size() < 6 && !has_word(cls, {"bio", "avatar", "img", "image", "photo", "desc", "about"}) &&
           !in_discussion(dom, i)) {
         std::string t = dom.text_content(i, 300);
         if (!t.empty() && t.size() < 200) f.bylines.push_back(t);
@@ -519,23 +706,140 @@ bool looks_like_domain(std::string_view s) {
   return true;
 }
 
+
+// News agencies' credits (data/lexicons/bylines.tsv), upper case.
+bool is_agency(std::string_view name) {
+  static const std::unordered_set<std::string> kAgencies = [] {
+    std::unordered_set<std::string> out;
+    for (const auto& row : analyze::lexicon_rows(analyze::embedded_lexicon("bylines.tsv"))) {
+      if (row.size() >= 2 && row[0] == "agency") out.insert(ascii_lower(row[1]));
+    }
+    return out;
+  }();
+  return kAgencies.count(ascii_lower(trim(name))) > 0;
+}
+
+// Academic and professional titles written after a name ("Jane Doe, PhD"): not a name.
+constexpr std::string_view kDegrees[] = {"phd", "ph.d.", "ph.d", "md", "m.d.", "ms", "rd", "mba", "mph", "msc",
+                                         "bsc", "rn", "dr.", "prof.", "ll.m.", "m.a.", "b.a."};
+
+// What bylines carry besides the names: a date and time after the names ("Jane Doe
+// am 21. April 2020", "Jane Doe, 6 June 2023"), @handles, a parenthesised role
+// ("Jane Doe (spokeswoman)"), and credits of other roles ("Text von A Illustration
+// von B"). Cut before the first word with a digit, drop handles and parentheses,
+// and stop at a role word.
+std::string strip_name_noise(std::string_view s) {
+  static constexpr std::string_view kRoles[] = {"illustration", "illustrationen", "foto", "fotos", "photo",
+                                                "photos", "bild", "bilder", "grafik", "video", "kamera",
+                                                "mitarbeit", "photography", "images"};
+  static constexpr std::string_view kConnectors[] = {"am", "on", "le", "el", "den", "vom", "at", "um", "|", "-",
+                                                     "\u2013", "\u2014", "\u00b7", "\u2022", "updated",
+                                                     "aktualisiert", "published", "veröffentlicht", "posted",
+                                                     "publiziert", "stand", "erstellt", "january", "february",
+                                                     "march", "april", "may", "june", "july", "august",
+                                                     "september", "october", "november", "december", "januar",
+                                                     "februar", "märz", "mai", "juni", "juli", "oktober",
+                                                     "dezember", "janvier", "février", "mars", "avril", "juin",
+                                                     "juillet", "août", "septembre", "octobre", "novembre",
+                                                     "décembre", "enero", "febrero", "marzo", "abril", "mayo",
+                                                     "junio", "julio", "agosto", "septiembre", "octubre",
+                                                     "noviembre", "diciembre", "monday", "tuesday",
+                                                     "wednesday", "thursday", "friday", "saturday", "sunday",
+                                                     "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+                                                     "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi",
+                                                     "vendredi", "samedi", "dimanche", "lunes", "martes",
+                                                     "miércoles", "jueves", "viernes", "sábado", "domingo"};
+  std::vector<std::string_view> words;
+  int depth = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t b = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i == b) break;
+    std::string_view w = s.substr(b, i - b);
+    if (depth > 0 || w.front() == '(') {
+      for (char c : w) depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      if (depth < 0) depth = 0;
+      continue;
+    }
+    if (w.front() == '@') continue;
+    if (w.find_first_of("0123456789") != std::string_view::npos) break;
+    // "Label: value": what came before the colon was a label.
+    if (w.back() == ':') {
+      words.clear();
+      continue;
+    }
+    std::string lw = ascii_lower(w);
+    while (!lw.empty() && (lw.back() == ':' || lw.back() == ',')) lw.pop_back();
+    bool role = false;
+    for (auto r : kRoles) role = role || lw == r;
+    if (role && !words.empty()) break;
+    words.push_back(w);
+  }
+  while (!words.empty()) {
+    std::string lw = ascii_lower(words.back());
+    bool conn = false;
+    for (auto c : kConnectors) conn = conn || lw == c;
+    if (!conn) break;
+    words.pop_back();
+  }
+  std::string out;
+  for (auto w : words) {
+    if (!out.empty()) out.push_back(' ');
+    out.append(w);
+  }
+  return out;
+}
+
+// "Jane Doe Staff Writer", "Jane Doe The Daily Planet Staff": the role words and the
+// site's name after a name are not part of it.
+std::string strip_trailing_role(std::string p, std::string_view site) {
+  static constexpr std::string_view kRoleTails[] = {" staff writer", " staff reporter", " staff", " correspondent",
+                                                    " reporter", " contributor", " editor", " redakteur",
+                                                    " redakteurin", " korrespondent", " korrespondentin"};
+  for (bool changed = true; changed;) {
+    changed = false;
+    std::string lp = ascii_lower(p);
+    for (auto r : kRoleTails) {
+      if (lp.size() > r.size() + 2 && lp.compare(lp.size() - r.size(), r.size(), r) == 0 &&
+          word_count(lp.substr(0, lp.size() - r.size())) >= 2) {
+        p = std::string(trim(std::string_view(p).substr(0, p.size() - r.size())));
+        changed = true;
+        break;
+      }
+    }
+    lp = ascii_lower(p);
+    std::string ls = ascii_lower(site);
+    if (!changed && !ls.empty() && lp.size() > ls.size() + 2 &&
+        lp.compare(lp.size() - ls.size(), ls.size(), ls) == 0 && lp[lp.size() - ls.size() - 1] == ' ' &&
+        word_count(lp.substr(0, lp.size() - ls.size())) >= 2) {
+      p = std::string(trim(std::string_view(p).substr(0, p.size() - ls.size())));
+      changed = true;
+    }
+  }
+  return p;
+}
+
 // "By Jane Doe and John Roe | Reuters" -> {"Jane Doe", "John Roe"}.
 std::vector<std::string> clean_authors(const std::vector<std::string>& raw, std::string_view site) {
   static constexpr std::string_view kPrefixes[] = {
       "by:", "by ", "von:", "von ", "par ", "por ", "di ", "door ", "av ", "de ", "autor:", "autorin:",
       "autor ", "autorin ", "author:", "author(s):", "authors:", "written by ", "posted by ", "published by ",
       "veröffentlicht von ", "eingestellt von ", "erstellt von ", "geschrieben von ", "verfasst von ",
-      "text: ", "text von ", "text ", "interview: ", "publié par ", "publicado por ", "escrito por "};
+      "text: ", "text von ", "text ", "interview: ", "publié par ", "publicado por ", "escrito por ",
+      "written by: ", "vom ", "redaktion: ", "verfasst von: ", "auteur : ", "auteur(s) : ", "auteur: ",
+      "autor/in: ", "bericht: ", "reporter: ", "author ", "auteur ", "verfasser: ", "verfasser ", "von: "};
   static constexpr std::string_view kSuffixes[] = {" says:", " says", " sagt:", " dice:", " schreibt:", " -", " —",
                                                    " –", " |", ":", ","};
   static constexpr std::string_view kNotNames[] = {
       "name", "name *", "email", "e-mail", "website", "posted on", "published by", "by", "von", "por", "par",
       "author", "autor", "anonymous", "admin", "no author", "staff", "text", "interview", "foto", "photo",
-      "name (required)", "name (erforderlich)", "posted", "published", "veröffentlicht", "updated"};
+      "name (required)", "name (erforderlich)", "posted", "published", "veröffentlicht", "updated", "publiziert", "stand"};
   std::vector<std::string> out;
   std::unordered_set<std::string> seen;
   for (const std::string& r : raw) {
-    std::string s = collapse_space(r);
+    std::string s(trim_leading_separators(collapse_space(r)));
     if (s.empty() || looks_like_url(s)) continue;
     std::string low = ascii_lower(s);
     for (bool changed = true; changed;) {
@@ -548,6 +852,7 @@ std::vector<std::string> clean_authors(const std::vector<std::string>& raw, std:
         }
       }
     }
+    s = strip_name_noise(s);
     // Split on separators between names.
     std::vector<std::string> parts;
     std::string curp;
@@ -585,12 +890,18 @@ std::vector<std::string> clean_authors(const std::vector<std::string>& raw, std:
           }
         }
       }
+      p = strip_trailing_role(p, site);
       std::string lp = ascii_lower(p);
       bool junk = false;
       for (std::string_view nn : kNotNames) junk = junk || lp == nn;
+      for (std::string_view d : kDegrees) junk = junk || lp == d;
       if (junk || p.empty()) continue;
       // E-mail addresses, handles, domains and URLs are not names.
-      if (p.find('@') != std::string::npos || looks_like_url(p) || looks_like_domain(p)) continue;
+      // Nor is a label with its value ("Updated: June").
+      if (p.find('@') != std::string::npos || p.find(':') != std::string::npos || looks_like_url(p) ||
+          looks_like_domain(p)) {
+        continue;
+      }
       size_t letters = 0, digits = 0, words = 1;
       for (char c : p) {
         if (c >= '0' && c <= '9') ++digits;
@@ -598,10 +909,18 @@ std::vector<std::string> clean_authors(const std::vector<std::string>& raw, std:
         else if (static_cast<unsigned char>(c) >= 0x80 || (c | 0x20) >= 'a') ++letters;
       }
       if (digits > 0 || letters < 2 || words > 5 || utf8_length(p) > 60) continue;
-      if (!site.empty() && iequals(p, site)) continue;
+      // Initials ("JD") sign a text but do not name its author.
+      bool initials = words == 1 && p.size() <= 3 && !is_agency(p);
+      for (char c : p) initials = initials && c >= 'A' && c <= 'Z';
+      if (initials) continue;
       std::string key = ascii_lower(p);
       if (seen.insert(key).second) out.push_back(p);
     }
+  }
+  // "By A and B | The Site Staff": the site's name beside people's names is the
+  // publisher's signature, not a further author.
+  if (out.size() > 1 && !site.empty()) {
+    std::erase_if(out, [&](const std::string& n) { return iequals(n, site); });
   }
   return out;
 }
@@ -611,7 +930,9 @@ std::vector<std::string> byline_from_text(const std::vector<std::string>& lines)
   for (const std::string& l : lines) {
     std::string t = collapse_space(l);
     std::string low = ascii_lower(t);
-    for (std::string_view p : {"by ", "von ", "text: ", "text von ", "autor: ", "autorin: "}) {
+    for (std::string_view p : {"by ", "by: ", "von ", "von: ", "text: ", "text von ", "autor: ", "autorin: ", "autor ",
+                               "autorin ", "author ", "author: ", "auteur ", "auteur : ", "written by ",
+                               "written by: ", "par ", "verfasst von ", "geschrieben von ", "redaktion: "}) {
       if (low.size() > p.size() + 3 && low.size() < 60 && low.compare(0, p.size(), p) == 0) {
         auto names = clean_authors({t}, "");
         bool capitalised = !names.empty();
@@ -655,6 +976,41 @@ std::string resolve(std::string_view base, std::string_view ref) {
   return std::string(origin) + std::string(path) + std::string(ref);
 }
 
+// Whether two titles share a word of four letters or more (case-insensitive for
+// ASCII); short words are mostly articles and prepositions.
+bool shares_word(std::string_view a, std::string_view b) {
+  auto words = [](std::string_view s) {
+    std::unordered_set<std::string> out;
+    std::string cur;
+    auto flush = [&]() {
+      if (utf8_length(cur) >= 4) out.insert(cur);
+      cur.clear();
+    };
+    for (char ch : s) {
+      auto c = static_cast<unsigned char>(ch);
+      if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+        cur.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c));
+      } else {
+        flush();
+      }
+    }
+    flush();
+    return out;
+  };
+  auto wa = words(a), wb = words(b);
+  // German compounds: "Chorgeschichte" shares "geschichte".
+  auto contains = [](const std::string& big, const std::string& small) {
+    return small.size() >= 5 && big.find(small) != std::string::npos;
+  };
+  for (const auto& x : wa) {
+    for (const auto& y : wb) {
+      if (x == y || contains(x, y) || contains(y, x)) return true;
+    }
+  }
+  return false;
+}
+
+
 // Separators sites put between a headline and their name in <title>.
 constexpr std::string_view kTitleSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " • "};
 
@@ -691,6 +1047,93 @@ std::string strip_site(std::string t, std::string_view site, std::string_view ho
     }
   }
   return t;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+int64_t days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+struct Stamp {
+  int64_t day = 0;        // days since the epoch of the date as written
+  int minute = -1;        // minutes into that day; -1 when no time was given
+  int offset = 0;         // zone offset in minutes
+  bool zoned = false;     // a zone was given
+  bool utc = false;       // the zone is UTC
+};
+
+// Reads what iso_date returns: "YYYY-MM-DD" with an optional "THH:MM:SS" and zone.
+bool read_stamp(std::string_view s, Stamp& st) {
+  auto num = [&](size_t at, size_t n, int& v) {
+    if (at + n > s.size()) return false;
+    v = 0;
+    for (size_t k = 0; k < n; ++k) {
+      char c = s[at + k];
+      if (c < '0' || c > '9') return false;
+      v = v * 10 + (c - '0');
+    }
+    return true;
+  };
+  int y, m, d;
+  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return false;
+  st.day = days_from_civil(y, m, d);
+  int h, mi;
+  if (s.size() < 16 || s[10] != 'T' || !num(11, 2, h) || !num(14, 2, mi)) return true;
+  st.minute = h * 60 + mi;
+  size_t z = 16;
+  if (z < s.size() && s[z] == ':') z += 3;
+  std::string_view zone = z < s.size() ? s.substr(z) : std::string_view{};
+  if (zone == "Z") {
+    st.zoned = st.utc = true;
+  } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-')) {
+    int zh, zm;
+    if (num(z + 1, 2, zh) && num(z + 4, 2, zm)) {
+      st.zoned = true;
+      st.offset = (zone[0] == '-' ? -1 : 1) * (zh * 60 + zm);
+      st.utc = st.offset == 0;
+    }
+  }
+  return true;
+}
+
+// A publication time the page gives in UTC ("2023-06-06T01:30:00Z", as CMSs write it
+// for search engines) may fall on the next or previous day of the date the page
+// shows its readers. The date as the page states it wins: a date shown on the page
+// (a <time> or a date-marked element) that is the day before or after, when the UTC
+// time is close enough to midnight for a usual zone to cross it; or a time with its
+// zone for the same instant.
+std::string local_date_for_utc(const std::string& chosen, const Found& f) {
+  Stamp u;
+  if (!read_stamp(chosen, u) || !u.utc || u.minute < 0) return chosen;
+  std::vector<std::string> shown;
+  for (const std::string& c : {f.time_published, f.time_any}) {
+    std::string d = iso_date(c);
+    if (!d.empty()) shown.push_back(std::move(d));
+  }
+  for (const auto& t : f.date_texts) {
+    std::string d = find_date_in_text(t);
+    if (!d.empty()) shown.push_back(std::move(d));
+    if (shown.size() >= 4) break;
+  }
+  for (const std::string& d : shown) {
+    Stamp l;
+    if (!read_stamp(d, l)) continue;
+    if (l.day == u.day) return chosen;  // the page shows the UTC date itself
+    if (l.zoned && l.minute >= 0) {
+      int64_t lu = l.day * 1440 + l.minute - l.offset;
+      int64_t uu = u.day * 1440 + u.minute;
+      if (!l.utc && lu - uu <= 60 && uu - lu <= 60) return d;
+      continue;
+    }
+    // Zones from UTC-10 to UTC+10 cover nearly all news sites.
+    if ((l.day == u.day - 1 && u.minute < 10 * 60) || (l.day == u.day + 1 && u.minute >= 14 * 60)) return d;
+  }
+  return chosen;
 }
 
 }  // namespace
@@ -735,8 +1178,12 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
       break;
     }
   }
+  // The only <h1> when the meta title says something else: a section name or a
+  // slogan shares no word with the headline, a reworded headline does.
   if (title.empty() && f.h1s.size() == 1 && usable(f.h1s[0]) &&
-      !(reference.size() && inside(f.h1s[0], reference))) {
+      !(reference.size() && inside(f.h1s[0], reference)) &&
+      (reference.empty() || shares_word(f.h1s[0], reference) || shares_word(f.h1s[0], page_title) ||
+       word_count(f.h1s[0]) * 2 >= word_count(reference))) {
     title = f.h1s[0];
   }
   if (title.empty() && !reference.empty()) {
@@ -751,22 +1198,73 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
   }
   if (title.empty() && f.h1s.size() == 1 && usable(f.h1s[0])) title = f.h1s[0];
   if (title.empty() && !f.h1s.empty()) title = f.h1s[0];
-  a.title = title;
+  a.title = std::string(trim_leading_separators(title));
 
   // Authors.
-  std::vector<std::string> raw = f.ld_authors;
-  if (raw.empty()) {
-    for (const auto& m : f.meta_authors) {
-      if (!looks_like_url(m)) raw.push_back(m);
+  // Each source in turn until one gives a name: a source may hold only the site's
+  // domain or a placeholder.
+  meta_label_authors(f);
+  std::vector<std::string> meta_raw;
+  for (const auto& m : f.meta_authors) {
+    if (!looks_like_url(m)) meta_raw.push_back(m);
+  }
+  // The site's own name as the author is what the page says when nothing names a
+  // person; a later source that names one wins over it.
+  std::vector<std::string> site_only;
+  auto take = [&](std::vector<std::string> names) {
+    if (!a.authors.empty() || names.empty()) return;
+    if (names.size() == 1 && !a.outlet.empty() && iequals(names[0], a.outlet)) {
+      if (site_only.empty()) site_only = std::move(names);
+      return;
+    }
+    a.authors = std::move(names);
+  };
+  // An organisation as the author likewise.
+  if (f.ld_authors_org) {
+    site_only = clean_authors(f.ld_authors, a.outlet);
+  } else {
+    take(clean_authors(f.ld_authors, a.outlet));
+  }
+  if (a.authors.empty()) take(clean_authors(meta_raw, a.outlet));
+  if (a.authors.empty()) take(clean_authors(f.label_authors, a.outlet));
+  if (a.authors.empty()) take(clean_authors(f.micro_authors, a.outlet));
+  for (const auto& b : f.bylines) {
+    if (a.authors.empty()) take(clean_authors({b}, a.outlet));
+  }
+  if (a.authors.empty()) take(byline_from_text(f.lines));
+  if (a.authors.empty()) a.authors = std::move(site_only);
+  // Structured data sometimes names only the first of several authors; a meta tag
+  // or byline that names the same people and more completes the list.
+  if (!a.authors.empty() && a.authors.size() < 6) {
+    // The same people and more, or a first name completed ("Nils" by "Nils Berg").
+    auto covers = [&](const std::vector<std::string>& more) {
+      // A longer list is a list of roles and affiliations more often than of people.
+      if (more.size() < a.authors.size() || more.size() > a.authors.size() + 2) return false;
+      bool longer = more.size() > a.authors.size();
+      for (const auto& n : a.authors) {
+        bool in = false;
+        for (const auto& m : more) {
+          if (iequals(n, m)) {
+            in = true;
+          } else if (word_count(n) == 1 && m.size() > n.size() + 1 && m[n.size()] == ' ' &&
+                     iequals(std::string_view(m).substr(0, n.size()), n)) {
+            in = longer = true;
+          }
+        }
+        if (!in) return false;
+      }
+      return longer;
+    };
+    std::vector<std::string> more;
+    for (const auto& m : meta_raw) {
+      more = clean_authors({m}, a.outlet);
+      if (covers(more)) a.authors = std::move(more);
+    }
+    for (size_t k = 0; k < f.bylines.size() && k < 2; ++k) {
+      more = clean_authors({f.bylines[k]}, a.outlet);
+      if (covers(more)) a.authors = std::move(more);
     }
   }
-  if (raw.empty()) raw = f.micro_authors;
-  a.authors = clean_authors(raw, a.outlet);
-  for (const auto& b : f.bylines) {
-    if (!a.authors.empty()) break;
-    a.authors = clean_authors({b}, a.outlet);
-  }
-  if (a.authors.empty()) a.authors = byline_from_text(f.lines);
   if (a.authors.size() > 6) a.authors.resize(6);
 
   // Dates.
@@ -796,6 +1294,7 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
     if (!a.published.empty()) break;
     a.published = find_date_in_text(collapse_space(t));
   }
+  a.published = local_date_for_utc(a.published, f);
   for (const std::string& c : {f.ld_modified, meta_of(f, {"article:modified_time", "og:updated_time", "datemodified",
                                                           "dcterms.modified", "last-modified", "dc.date.modified"}),
                                f.micro_modified}) {

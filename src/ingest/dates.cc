@@ -32,6 +32,12 @@ constexpr MonthName kMonths[] = {
     {"febrero", 2},    {"marzo", 3},      {"abril", 4},      {"mayo", 5},      {"junio", 6},
     {"julio", 7},      {"agosto", 8},     {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
     {"noviembre", 11}, {"diciembre", 12},
+    // Italian, Portuguese and Dutch.
+    {"gennaio", 1},    {"febbraio", 2},   {"aprile", 4},     {"maggio", 5},    {"giugno", 6},
+    {"luglio", 7},     {"settembre", 9},  {"ottobre", 10},   {"dicembre", 12}, {"janeiro", 1},
+    {"fevereiro", 2},  {"março", 3},      {"maio", 5},       {"junho", 6},     {"julho", 7},
+    {"setembro", 9},   {"outubro", 10},   {"novembro", 11},  {"dezembro", 12}, {"januari", 1},
+    {"februari", 2},   {"maart", 3},      {"mei", 5},        {"augustus", 8},
 };
 
 // Words that may stand around a date without changing it.
