@@ -424,6 +424,73 @@ TEST(QuotesIndirect, AsideBetweenSpeakerAndVerb) {
   for (const auto& c : cases) expect_case(c);
 }
 
+TEST(QuotesDirect, DoubledApostrophesAreQuotationMarks) {
+  const Case cases[] = {
+      {"''The pier has never been safer,'' Tessa Morrow said. She left soon after.", "Tessa Morrow",
+       SourceKind::kNamedPerson, true, "The pier has never been safer"},
+      {"Tessa Morrow said: ''The pier has never been safer.''", "Tessa Morrow", SourceKind::kNamedPerson, true,
+       "The pier has never been safer"},
+  };
+  for (const auto& c : cases) expect_case(c);
+}
+
+TEST(QuotesIndirect, AttitudeVerbsWithANamedSubject) {
+  const Case cases[] = {
+      {"Tessa Morrow called the toll increase a mistake that drivers would pay for.", "Tessa Morrow",
+       SourceKind::kNamedPerson, false, "the toll increase a mistake that drivers would pay for"},
+      {"Tessa Morrow hopes the ferry will run again by the end of the summer.", "Tessa Morrow",
+       SourceKind::kNamedPerson, false, "the ferry will run again by the end of the summer"},
+      {"A new survey of harbour users shows most of them want the old pier back.", "", SourceKind::kDocument,
+       false, "most of them want the old pier back"},
+  };
+  for (const auto& c : cases) expect_case(c);
+}
+
+TEST(QuotesIndirect, WeakCueWithoutASourceOrBeforeAPrepositionIsNoQuote) {
+  auto f = run("Witnesses described a loud bang near the quay. Her letter added to the anger of the crews.");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_TRUE(f.a.quotes.empty()) << dump(f);
+}
+
+TEST(QuotesDirect, ShortQuotationAfterAWeakCueIsALabel) {
+  auto f = run("Tessa Morrow called the new pier \u201Ca relic\u201D when she opened it.");
+  REQUIRE_SEGMENTER(f);
+  for (const auto& q : f.a.quotes) EXPECT_FALSE(q.direct) << dump(f);
+}
+
+TEST(QuotesIndirect, CueTakesInAuxiliariesAndAdverbs) {
+  auto f = run("Tessa Morrow has also said that the pier will reopen in the spring.");
+  REQUIRE_SEGMENTER(f);
+  ASSERT_EQ(f.a.quotes.size(), 1u) << dump(f);
+  EXPECT_EQ(f.a.quotes[0].cue.of(f.text), "has also said");
+  EXPECT_EQ(f.a.quotes[0].speaker_span.of(f.text), "Tessa Morrow");
+}
+
+TEST(QuotesSpeakers, TitleWithPeriodAndLongAside) {
+  const Case cases[] = {
+      {"Mr. Brannoch said the pier would reopen in the spring.", "Brannoch", SourceKind::kNamedPerson, false,
+       "the pier would reopen in the spring"},
+      {"Tessa Morrow, director of the Kelby institute for coastal studies, said the pier was safe.",
+       "Tessa Morrow", SourceKind::kNamedPerson, false, "the pier was safe"},
+      {"Tessa Morrow, 58, a former harbour pilot, said the pier was safe.", "Tessa Morrow",
+       SourceKind::kNamedPerson, false, "the pier was safe"},
+  };
+  for (const auto& c : cases) expect_case(c);
+  auto f = run("Mr. Brannoch said the pier would reopen in the spring.");
+  REQUIRE_SEGMENTER(f);
+  ASSERT_FALSE(f.a.quotes.empty());
+  EXPECT_EQ(f.a.quotes[0].speaker_span.of(f.text), "Mr. Brannoch") << dump(f);
+}
+
+TEST(QuotesIndirect, NamedSourceInsideAReportedClauseIsAQuoteOfItsOwn) {
+  auto f = run("The union said Tessa Morrow had warned that the pumps were broken.");
+  REQUIRE_SEGMENTER(f);
+  ASSERT_EQ(f.a.quotes.size(), 2u) << dump(f);
+  EXPECT_EQ(f.a.quotes[0].cue.of(f.text), "said");
+  EXPECT_EQ(f.a.quotes[1].cue.of(f.text), "had warned");
+  EXPECT_EQ(f.a.quotes[1].content.of(f.text), "the pumps were broken");
+}
+
 TEST(QuotesSpeakers, InstitutionNamesAreNotPeople) {
   const Case cases[] = {
       {"Norland Ferry Lines said the crossing would resume on Friday.", "Norland Ferry Lines",

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "eval_analysis.h"
 #include "eval_framing.h"
 #include "eval_grouping.h"
 
@@ -24,6 +25,8 @@ int main(int argc, char** argv) {
   runners.push_back(cli::add_eval_grouping_command(eval_app));
   runners.push_back(cli::add_eval_bias_command(eval_app));
   runners.push_back(cli::add_eval_propaganda_command(eval_app));
+  runners.push_back(cli::add_eval_attribution_command(eval_app));
+  runners.push_back(cli::add_eval_entities_command(eval_app));
   runners.push_back(eval);
   try {
     app.parse(argc, argv);

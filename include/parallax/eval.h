@@ -46,6 +46,9 @@ struct Prf {
   double precision = 0, recall = 0, f1 = 0;
 };
 
+// Precision and recall with their harmonic mean (0 when both are 0).
+Prf with_f1(double precision, double recall);
+
 // Shares of true positives, false positives and false negatives on one page,
 // normalised to sum 1 (all 0 when truth and prediction have no shingles).
 struct ShingleCounts {

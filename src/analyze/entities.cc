@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <numeric>
 #include <string>
 #include <unordered_map>
@@ -148,6 +149,9 @@ struct EntityLexicon::Data {
   std::vector<Nationality> nationalities;
   std::unordered_map<std::string, uint32_t> nationality;  // adjective or people -> index
   std::unordered_set<std::string> org_cues, place_cues, speech, skip;
+  // Words that sit inside a compound title between two titles ("Chief Fire Officer",
+  // "Deputy Police Commissioner"): titles.tsv rows of class "modifier".
+  std::unordered_set<std::string> title_modifiers;
   std::unordered_map<std::string, TitleClass> anaphors;  // role noun -> class
   size_t max_gazetteer = 1, max_title = 1, max_nationality = 1, max_anaphor = 1;
   // Every proper word prefix of a phrase ("north", "north atlantic"), so a match
@@ -160,6 +164,10 @@ struct EntityLexicon::Data {
 
 constexpr uint8_t kStartsGazetteer = 1, kStartsTitle = 2, kStartsNationality = 4,
                   kStartsAnaphor = 8;
+// The single-word cue lists, in the same per-word bits: one lookup per word of the
+// text answers every list (the sets were most of the cost of finding entities).
+constexpr uint8_t kOrgCue = 16, kPlaceCue = 32, kSpeechCue = 64, kSkipCue = 128;
+constexpr uint8_t kStartsMask = 15;
 
 namespace {
 void add_first_word(std::string_view key, uint8_t bit,
@@ -223,6 +231,10 @@ Result<EntityLexicon> EntityLexicon::load() {
   for (const auto& row : lexicon_rows(titles)) {
     if (row.empty()) continue;
     std::string key = phrase_key(row[0]);
+    if (row.size() > 2 && row[2] == "modifier") {
+      d->title_modifiers.insert(std::move(key));
+      continue;
+    }
     d->max_title = std::max(d->max_title, word_count(key));
     add_prefixes(key, d->prefixes);
     add_first_word(key, kStartsTitle, d->first_words);
@@ -256,6 +268,12 @@ Result<EntityLexicon> EntityLexicon::load() {
   for (const auto& row : lexicon_rows(cues)) {
     if (row.size() < 2) continue;
     std::string key = phrase_key(row[0]);
+    uint8_t bit = row[1] == "org"      ? kOrgCue
+                  : row[1] == "place"  ? kPlaceCue
+                  : row[1] == "speech" ? kSpeechCue
+                  : row[1] == "skip"   ? kSkipCue
+                                       : 0;
+    if (bit != 0 && key.find(' ') == std::string::npos) d->first_words[key] |= bit;
     if (row[1] == "org")
       d->org_cues.insert(key);
     else if (row[1] == "place")
@@ -286,14 +304,15 @@ struct Piece {
   uint32_t token = 0;     // its word token
   uint32_t sentence = 0;
   std::string key;       // normalised, no dots, no possessive
-  std::string key_full;  // with the possessive
+  std::string key_full;  // with the possessive; empty when the same as key
+  const std::string& full() const { return key_full.empty() ? key : key_full; }
   bool cap = false;
   bool caps = false;  // all capitals
   bool possessive = false;
   bool stop = false;
   bool initial = false;  // starts its sentence (or a quotation in it)
   uint8_t gap = 0;       // to the previous piece: 0 break, 1 space, 2 hyphen
-  uint8_t starts = 0;    // kStarts* bits of its key
+  uint8_t starts = 0;    // kStarts* and cue bits of its key
 };
 
 enum class Seg : uint8_t { kTitle, kNat, kGaz, kUnk };
@@ -319,6 +338,7 @@ struct Raw {
   std::array<int, 6> votes{};
   bool weak = false;  // from a headline: kept only if it joins a stronger one
   bool speech = false;
+  bool after_the = false;  // "the Klaxon": a short name of something longer
 };
 
 struct Anaphor {
@@ -375,7 +395,10 @@ class Finder {
     if (pieces_.empty()) return;
     // Sentence-initial words are judged by how the rest of the text writes them.
     for (const Piece& p : pieces_) {
-      if (p.initial && p.cap) initial_keys_.emplace(p.key, 0);
+      if (p.initial && p.cap && !p.key.empty()) {
+        initial_keys_.emplace(p.key, 0);
+        initial_sigs_.set(signature(p.key));
+      }
     }
     std::vector<uint32_t> sentence_first(out_.sentences.size() + 1, 0);
     {
@@ -391,6 +414,7 @@ class Finder {
       for (uint32_t i = sentence_first[s]; i < sentence_first[s + 1]; ++i) {
         const Piece& p = pieces_[i];
         if (p.cap && (p.initial || headline_[s])) continue;
+        if (p.key.empty() || !initial_sigs_.test(signature(p.key))) continue;
         auto it = initial_keys_.find(p.key);
         if (it != initial_keys_.end()) it->second |= p.cap ? kSeenCapitalised : kSeenLower;
       }
@@ -428,15 +452,17 @@ class Finder {
       // and the title abbreviations ("Gen.", "Mr.").
       if (glued(next) && toks[next].norm == "." &&
           (surface.find('.') != std::string_view::npos ||
-           (p.cap && lex_.titles.count(p.key) && surface.size() <= 4))) {
+           (p.cap && lex_.titles.count(p.key) && surface.size() <= 4) ||
+           // A middle initial ("Eric H. Holder") and the suffixes of names.
+           (p.cap && (surface.size() == 1 || p.key == "jr" || p.key == "sr" || p.key == "st")))) {
         p.span.end = toks[next].span.end;
         ++next;
       }
       p.name_end = p.span.end;
-      p.key_full = p.key;
       // Possessive inside the token ("Macron's") or split by the segmenter.
       if (p.key.size() > 2 && p.key.compare(p.key.size() - 2, 2, "'s") == 0) {
         p.possessive = true;
+        p.key_full = p.key;
         p.key.resize(p.key.size() - 2);
         // The apostrophe is one byte (') or three (U+2019, U+2018).
         size_t cut = surface.size() >= 2 && surface[surface.size() - 2] == '\'' ? surface.size() - 2
@@ -462,8 +488,8 @@ class Finder {
         p.starts = it->second;
       }
       if (p.possessive) {
-        if (auto it = lex_.first_words.find(p.key_full); it != lex_.first_words.end()) {
-          p.starts |= it->second;
+        if (auto it = lex_.first_words.find(p.full()); it != lex_.first_words.end()) {
+          p.starts |= it->second & kStartsMask;
         }
       }
       // Relation to the previous piece.
@@ -536,7 +562,7 @@ class Finder {
         ref = value_of(it->second);
       }
       key.resize(base);
-      key += pieces_[j].key_full;
+      key += pieces_[j].full();
       if (j + 1 < end && !lex_.prefixes.count(key)) break;
     }
     return best;
@@ -621,9 +647,7 @@ class Finder {
   // A stopword, unless written in capitals ("US" is not "us").
   static bool function_word(const Piece& p) { return p.stop && !p.caps; }
 
-  bool is_cue(const Piece& p) const {
-    return lex_.org_cues.count(p.key) || lex_.place_cues.count(p.key);
-  }
+  bool is_cue(const Piece& p) const { return (p.starts & (kOrgCue | kPlaceCue)) != 0; }
 
   void scan_sentence(uint32_t a, uint32_t b, uint32_t s) {
     bool headline = headline_[s];
@@ -653,11 +677,14 @@ class Finder {
         // A lower-case role right before an unknown name: "spokesperson Wang Wenbin".
         size_t len = match_title(i, b, ref);
         if (len > 0 && ref != kHonorific && i + len < b && pieces_[i + len].cap &&
-            pieces_[i + len].gap == 1 && !lowercase_ambiguous(i, len) &&
+            pieces_[i + len].gap == 1 &&
+            // "Civic Alliance leader Corin Stallworth": after a name, "leader" is a role.
+            (!lowercase_ambiguous(i, len) || (i > a && pieces_[i].gap == 1 && pieces_[i - 1].cap &&
+                                              !pieces_[i - 1].initial && !pieces_[i - 1].stop)) &&
             unknown_at(static_cast<uint32_t>(i + len), b)) {
           start = true;
         }
-      } else if (lex_.skip.count(p.key) || (p.stop && !p.caps)) {
+      } else if ((p.starts & kSkipCue) || (p.stop && !p.caps)) {
         // Months, days and capitalised function words are not names on their own;
         // the gazetteer may still start here ("The Hague").
         int g;
@@ -696,7 +723,7 @@ class Finder {
   bool unknown_at(uint32_t i, uint32_t b) const {
     int r;
     return match_gazetteer(i, b, r) == 0 && match_title(i, b, r) == 0 &&
-           match_nationality(i, b, r) == 0 && !pieces_[i].stop && !lex_.skip.count(pieces_[i].key);
+           match_nationality(i, b, r) == 0 && !pieces_[i].stop && !(pieces_[i].starts & kSkipCue);
   }
 
   // "the French leader", "the top Japanese official", "The French head of state":
@@ -747,7 +774,14 @@ class Finder {
     uint32_t j = i;
     while (j < b) {
       const Piece& p = pieces_[j];
-      if (j > i && (p.gap == 0 || pieces_[j - 1].possessive)) break;
+      if (j > i && p.gap == 0) break;
+      // A possessive ends a name ("Quill's crews") except before the institution it
+      // names: "St Brenna's Hospital", "King's College".
+      if (j > i && pieces_[j - 1].possessive &&
+          !(p.cap && kInstitutions.count(p.key) && !segs.empty() &&
+            segs.back().kind == Seg::kUnk)) {
+        break;
+      }
       size_t g = 0, t = 0, n = 0;
       int gr = -1, tr = -1, nr = -1;
       g = match_gazetteer(j, b, gr);
@@ -771,7 +805,7 @@ class Finder {
         j = seg.last + 1;
         continue;
       }
-      if (p.cap && !(p.stop && !p.caps) && !lex_.skip.count(p.key)) {
+      if (p.cap && !(p.stop && !p.caps) && !(p.starts & kSkipCue)) {
         if (is_cue(p)) has_org_cue = true;
         if (!segs.empty() && segs.back().kind == Seg::kUnk && segs.back().last + 1 == j) {
           segs.back().last = j;
@@ -790,10 +824,19 @@ class Finder {
       // Name particles join freely ("Lula da Silva"); "of", "for" and "and" only
       // inside organisation and place names ("Ministry of Health", "Gulf of Mexico"),
       // so "Bill Cassidy of Louisiana" stays a person and a place.
+      bool and_org = p.key == "and" && !has_org_cue && and_joins_name(segs.back(), j, b);
       bool ok = kParticles.count(p.key) ||
                 ((p.key == "of" || p.key == "for" || p.key == "and") && has_org_cue) ||
-                (after_title && (p.key == "to" || p.key == "at" || p.key == "of"));
+                (after_title && (p.key == "to" || p.key == "at" || p.key == "of")) || and_org;
       if (!ok) break;
+      if (and_org) {
+        // "Brackhaven Fire and Rescue": one organisation, its words typed by the cue.
+        segs.back().last = j;
+        segs.back().ref = -3;
+        has_org_cue = true;
+        j += 1;
+        continue;
+      }
       uint32_t k = j + 1;
       if (k < b && pieces_[k].gap == 1 && pieces_[k].key == "the") ++k;
       if (k >= b || pieces_[k].gap != 1 || !pieces_[k].cap || function_word(pieces_[k])) break;
@@ -815,13 +858,74 @@ class Finder {
     return end;
   }
 
+  // A common noun of the language ("Fire", "Rescue", "Gamble") rather than a name
+  // WordNet knows ("Clinton", "Paris") or does not know at all ("Procter").
+  bool common_noun(const Piece& p) const {
+    if (wn_.synsets(p.key).empty()) return false;
+    EntityType t;
+    return !wn_.instance_type(std::string(p.span.of(text_).substr(0, p.name_end - p.span.begin)),
+                              t);
+  }
+
+  // How many capitalised pieces have this key: names also written alone elsewhere
+  // ("Trump said") are people or places in a list, not halves of one name.
+  size_t cap_count(const std::string& key) const {
+    if (cap_counts_.empty()) {
+      for (const Piece& q : pieces_) {
+        if (q.cap && !q.initial) ++cap_counts_[q.key];
+      }
+      cap_counts_[""] = 0;  // built
+    }
+    auto it = cap_counts_.find(key);
+    return it == cap_counts_.end() ? 0 : it->second;
+  }
+
+  size_t pair_count(const std::string& left, const std::string& right) const {
+    size_t n = 0;
+    for (size_t q = 0; q + 2 < pieces_.size(); ++q) {
+      n += pieces_[q].key == left && pieces_[q + 1].key == "and" && pieces_[q + 2].key == right;
+    }
+    return n;
+  }
+
+  // "X and Y" as one name: "Brackhaven Fire and Rescue", "Marks and Spencer", "Food and
+  // Drug Administration"; not "Britain and France" (known places) nor "Obama and
+  // Biden" (two names). `j` is the "and" after the unknown segment `left`.
+  bool and_joins_name(const Segment& left, uint32_t j, uint32_t b) const {
+    if (left.kind != Seg::kUnk || left.ref != -1 || left.last + 1 != j || j == 0) return false;
+    const Piece& l = pieces_[j - 1];
+    if (!l.cap || l.caps || l.possessive) return false;
+    uint32_t k = j + 1;
+    uint32_t m = 0;
+    bool cue = false;
+    while (k + m < b && pieces_[k + m].gap == 1 && pieces_[k + m].cap && !pieces_[k + m].caps &&
+           unknown_at(k + m, b)) {
+      cue = cue || (pieces_[k + m].starts & kOrgCue) != 0;
+      // A possessive ends the name after "and": "Fire and Rescue's", but not "Primary
+      // and St Brenna's ..." (a second name of its own).
+      if (pieces_[k + m++].possessive) break;
+    }
+    if (m == 0) return false;
+    if (cue) return true;
+    if (m != 1) return false;
+    const Piece& r = pieces_[k];
+    bool lc = common_noun(l), rc = common_noun(r);
+    if (lc && rc) return true;
+    // Otherwise the two words must never be written apart, and two names ("Marks and
+    // Spencer", "Procter and Gamble") must come together more than once: two people
+    // named side by side once ("Wrenn and Pirelli said") stay two.
+    size_t pairs = pair_count(l.key, r.key);
+    if (!lc && !rc && pairs < 2) return false;
+    return cap_count(l.key) <= pairs && cap_count(r.key) <= pairs;
+  }
+
   bool segment_has_cue(const Segment& sg, bool& place) const {
     bool org = false;
     place = false;
     for (uint32_t k = sg.first; k <= sg.last; ++k) {
-      if (lex_.org_cues.count(pieces_[k].key)) org = true;
+      if (pieces_[k].starts & kOrgCue) org = true;
     }
-    if (lex_.place_cues.count(pieces_[sg.last].key)) place = true;
+    if (pieces_[sg.last].starts & kPlaceCue) place = true;
     return org;
   }
 
@@ -845,8 +949,31 @@ class Finder {
     return out;
   }
 
+  // "Chief Fire Officer", "Deputy Police Commissioner": two titles with only title
+  // modifiers between them are one title, so the modifiers do not become a name (or,
+  // for cue words like "Police", an organisation).
+  void merge_compound_titles(std::vector<Segment>& segs) const {
+    size_t k = 0;
+    while (k + 2 < segs.size()) {
+      bool merge = segs[k].kind == Seg::kTitle && segs[k + 1].kind == Seg::kUnk &&
+                   segs[k + 1].ref == -1 && segs[k + 2].kind == Seg::kTitle &&
+                   segs[k + 1].last - segs[k + 1].first <= 2;
+      for (uint32_t q = segs[k + 1].first; merge && q <= segs[k + 1].last; ++q) {
+        merge = lex_.title_modifiers.count(pieces_[q].key) > 0;
+      }
+      if (!merge) {
+        ++k;
+        continue;
+      }
+      // The merged title may take another modifier and title: stay at k.
+      segs[k] = {Seg::kTitle, segs[k].first, segs[k + 2].last, segs[k + 2].ref};
+      segs.erase(segs.begin() + static_cast<long>(k) + 1, segs.begin() + static_cast<long>(k) + 3);
+    }
+  }
+
   void interpret(std::vector<Segment>& segs, uint32_t run_start, uint32_t b, uint32_t s,
                  bool headline, int prev_end, uint32_t prev_start) {
+    merge_compound_titles(segs);
     // Names with an organisation cue swallow the nationalities, places and titles
     // around them: "Chinese Ministry of Foreign Affairs", "Japan Coast Guard".
     for (size_t k = 0; k < segs.size(); ++k) {
@@ -955,12 +1082,100 @@ class Finder {
           r.votes[type_index(EntityType::kOrganisation)] += 1;
         }
         EntityType wt;
-        if (wn_.instance_type(r.surface, wt)) r.votes[type_index(wt)] += 2;
+        bool known = wn_.instance_type(r.surface, wt);
+        if (known) r.votes[type_index(wt)] += 2;
+        if (!org && !place && !known) {
+          uint32_t n = sg.last - sg.first + 1;
+          // "Halvern Marine Terminals", "Harbour Lights": a person's name does not end in
+          // a plural common noun (a two-word one may: "Tiger Woods").
+          if (n >= 2 && plural_common(pieces_[sg.last])) {
+            r.votes[type_index(EntityType::kOrganisation)] += n >= 3 ? 2 : 1;
+          } else if (n == 1 && r.after_the) {
+            // "the Klaxon", "the Ledger": people are not named with an article.
+            r.votes[type_index(EntityType::kOrganisation)] += 1;
+          } else if (n >= 2 && n <= 3 && person_like_run(sg) && appositive_person(sg.last, b)) {
+            // "Teodor Brannagh, the union's regional secretary", "Kerry Dunmore, 34,".
+            r.votes[type_index(EntityType::kPerson)] += 2;
+          } else if (n >= 2 && n <= 3 && person_like_run(sg) && pieces_[sg.last].possessive &&
+                     !common_noun(pieces_[sg.first])) {
+            // "Ilka Dorrance's plan": a possessive on a name-shaped pair whose first
+            // word is no common word (not "Port Kessel's berths").
+            r.votes[type_index(EntityType::kPerson)] += 1;
+          }
+        }
         raws_.push_back(std::move(r));
         after_run(sg, b, s);
       }
     }
   }
+
+  static inline const std::unordered_set<std::string_view> kInstitutions = {
+      "hospital", "college",   "church",     "cathedral", "chapel", "school",
+      "academy",  "infirmary", "university", "abbey",     "park",   "square",
+      "street",   "road",      "bridge",     "island",    "bay"};
+
+  bool plural_common(const Piece& p) const {
+    if (p.key.size() < 4 || p.key.back() != 's' || p.possessive || p.caps) return false;
+    std::string_view k = p.key;
+    if (k.ends_with("ss") || k.ends_with("us") || k.ends_with("is")) return false;
+    return common_noun(p);
+  }
+
+  // Words shaped like a personal name: each capitalised, none in capitals, none a
+  // cue or a stopword.
+  bool person_like_run(const Segment& sg) const {
+    for (uint32_t k = sg.first; k <= sg.last; ++k) {
+      const Piece& p = pieces_[k];
+      if (!p.cap || p.caps || p.stop || is_cue(p)) return false;
+    }
+    return true;
+  }
+
+  // A comma after the name, then an age ("34,") or a short noun phrase holding a
+  // role noun ("the union's regional secretary", "a spokesman for ...").
+  bool appositive_person(uint32_t last, uint32_t b) const {
+    uint32_t k = last + 1;
+    if (k >= b) return false;
+    uint32_t from = pieces_[last].span.end;
+    uint32_t to = pieces_[k].span.begin;
+    if (from >= to || text_[from] != ',' || (to > from + 1 && !only_spaces(text_, from + 1, to))) {
+      return false;
+    }
+    const Token& t = out_.tokens[pieces_[k].token];
+    if (t.is_number) {
+      if (pieces_[k].key.size() > 3) return false;
+      uint32_t end = pieces_[k].span.end;
+      return end >= text_.size() || text_[end] == ',' || text_[end] == '.' || text_[end] == ')';
+    }
+    const std::string& first = pieces_[k].key;
+    if (first != "the" && first != "a" && first != "an" && !pieces_[k].possessive &&
+        first != "his" && first != "her" && first != "their" && first != "its" &&
+        // ", leader of the opposition", ", spokesman for the ministry"
+        !(!pieces_[k].cap && k + 1 < b &&
+          (pieces_[k + 1].key == "of" || pieces_[k + 1].key == "for" ||
+           pieces_[k + 1].key == "at"))) {
+      return false;
+    }
+    for (uint32_t q = k; q < b && q < k + 6; ++q) {
+      if (q > k && pieces_[q].gap == 0) break;  // a comma or a dash ends the phrase
+      const std::string& key = pieces_[q].key;
+      if (lex_.anaphors.count(key) || lex_.titles.count(key) || kPersonNouns.count(key)) {
+        auto it = lex_.titles.find(key);
+        if (it != lex_.titles.end() && it->second.caps) continue;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Role nouns for people that are not titles (a title may stand before a name).
+  static inline const std::unordered_set<std::string_view> kPersonNouns = {
+      "secretary",  "spokesman", "spokeswoman", "spokesperson", "resident",  "worker",
+      "mother",     "father",    "son",         "daughter",     "wife",      "husband",
+      "owner",      "manager",   "employee",    "member",       "student",   "teacher",
+      "researcher", "professor", "lawyer",      "attorney",     "analyst",   "economist",
+      "engineer",   "author",    "writer",      "candidate",    "activist",  "survivor",
+      "witness",    "victim",    "organiser",   "organizer",    "executive", "historian"};
 
   static void collapse_spaces(std::string& s) {
     std::string out;
@@ -996,6 +1211,12 @@ class Finder {
     r.kind = Kind::kName;
     r.surface = words(sg.first, sg.last);
     r.weak = headline;
+    // Not "the Brackhaven terminal", where the name only qualifies a noun.
+    r.after_the =
+        sg.first > 0 && pieces_[sg.first].gap == 1 && pieces_[sg.first - 1].key == "the" &&
+        pieces_[sg.first - 1].sentence == s &&
+        (sg.last + 1 >= pieces_.size() || pieces_[sg.last + 1].sentence != s ||
+         pieces_[sg.last + 1].gap != 1 || (pieces_[sg.last + 1].starts & kSpeechCue) != 0);
     return r;
   }
 
@@ -1025,7 +1246,7 @@ class Finder {
   void after_run(const Segment& sg, uint32_t b, uint32_t s) {
     Raw& r = raws_.back();
     uint32_t next = sg.last + 1;
-    if (next < b && lex_.speech.count(pieces_[next].key)) {
+    if (next < b && (pieces_[next].starts & kSpeechCue)) {
       // "Tanaka said", and the appositive "the skipper, Arne Holt, said".
       uint32_t from = pieces_[sg.last].span.end;
       std::string_view between = text_.substr(from, pieces_[next].span.begin - from);
@@ -1035,10 +1256,20 @@ class Finder {
       }
     }
     if (sg.first > 0 && pieces_[sg.first].gap == 1 && pieces_[sg.first - 1].sentence == s &&
-        lex_.speech.count(pieces_[sg.first - 1].key)) {
+        (pieces_[sg.first - 1].starts & kSpeechCue)) {
       r.speech = true;
     }
     if (r.speech && !pieces_[sg.first].caps) r.votes[type_index(EntityType::kPerson)] += 1;
+    // "Tomasz Wrenn and Aldo Pirelli said": the verb speaks for both names.
+    if (r.speech && sg.first >= 2 && pieces_[sg.first - 1].key == "and" &&
+        pieces_[sg.first].gap == 1 && pieces_[sg.first - 1].gap == 1 && raws_.size() >= 2) {
+      Raw& left = raws_[raws_.size() - 2];
+      if (left.kind == Kind::kName && left.span.end == pieces_[sg.first - 2].name_end &&
+          !left.speech && left.surface.find(' ') != std::string::npos) {
+        left.speech = true;
+        left.votes[type_index(EntityType::kPerson)] += 1;
+      }
+    }
     // "Quadrilateral Security Dialogue (QUAD)": the acronym names the same entity.
     if (next < pieces_.size() && sg.last > sg.first && pieces_[next].caps &&
         pieces_[next].sentence == s) {
@@ -1139,6 +1370,59 @@ class Finder {
       }
       unite(raw_id[k], best);
     }
+    // "the Klaxon", "the Ledger", "the Court": the last word of the one organisation
+    // named in full ("Daily Klaxon", "Supreme Court") that ends in it.
+    std::unordered_map<std::string, std::vector<int>> by_last;
+    for (size_t k = 0; k < raws_.size(); ++k) {
+      const Raw& r = raws_[k];
+      if (r.kind != Kind::kName) continue;
+      size_t sp = r.surface.rfind(' ');
+      if (sp == std::string::npos) continue;
+      if (other_votes[raw_id[k]] <= person_votes[raw_id[k]]) continue;
+      auto& v = by_last[r.surface.substr(sp + 1)];
+      if (std::find(v.begin(), v.end(), raw_id[k]) == v.end()) v.push_back(raw_id[k]);
+    }
+    for (size_t k = 0; k < raws_.size() && !by_last.empty(); ++k) {
+      const Raw& r = raws_[k];
+      if (r.kind != Kind::kName || r.surface.find(' ') != std::string::npos) continue;
+      if (!r.after_the && other_votes[raw_id[k]] == 0) continue;
+      if (by_word.count(r.surface)) continue;  // a person's surname
+      auto it = by_last.find(r.surface);
+      if (it == by_last.end()) continue;
+      int root = find(it->second[0]);
+      bool one = true;
+      for (int cand : it->second) one = one && find(cand) == root;
+      if (one) unite(raw_id[k], root);
+    }
+    // "Halvern said": a first word that speaks is the short name of the one
+    // organisation named in full that starts with it ("Halvern Marine Terminals");
+    // a place ("Brackhaven", of "Brackhaven Fire and Rescue") does not speak.
+    std::unordered_map<std::string, std::vector<int>> by_first;
+    for (size_t k = 0; k < raws_.size(); ++k) {
+      const Raw& r = raws_[k];
+      if (r.kind != Kind::kName) continue;
+      size_t sp = r.surface.find(' ');
+      if (sp == std::string::npos || other_votes[raw_id[k]] <= person_votes[raw_id[k]]) continue;
+      auto& v = by_first[r.surface.substr(0, sp)];
+      if (std::find(v.begin(), v.end(), raw_id[k]) == v.end()) v.push_back(raw_id[k]);
+    }
+    std::unordered_set<int> speaking;
+    for (size_t k = 0; k < raws_.size(); ++k) {
+      if (raws_[k].speech) speaking.insert(raw_id[k]);
+    }
+    for (size_t k = 0; k < raws_.size() && !by_first.empty(); ++k) {
+      const Raw& r = raws_[k];
+      if (r.kind != Kind::kName || r.surface.find(' ') != std::string::npos) continue;
+      if (!speaking.count(raw_id[k]) || by_word.count(r.surface)) continue;
+      auto it = by_first.find(r.surface);
+      if (it == by_first.end()) continue;
+      int root = find(it->second[0]);
+      bool one = true;
+      for (int cand : it->second) one = one && find(cand) == root;
+      if (!one) continue;
+      unite(raw_id[k], root);
+      raws_[k].votes[type_index(EntityType::kPerson)] = 0;  // speaking made it look like one
+    }
 
     // Entities from clusters.
     struct Acc {
@@ -1220,6 +1504,7 @@ class Finder {
         }
       }
       std::erase(e.aliases, e.name);
+      if (e.type == EntityType::kOther && surname_person(e)) e.type = EntityType::kPerson;
     }
     resolve_anaphors();
     for (Entity& e : out_.entities) {
@@ -1230,6 +1515,39 @@ class Finder {
                       [](const Mention& x, const Mention& y) { return x.span == y.span; }),
           e.mentions.end());
     }
+  }
+
+  // "Kathy Griffin ... Griffin": an untyped name of two or three name-shaped words,
+  // later called by its last word alone, whose first word is no common word (so not
+  // "Port Kessel ... Kessel"), is a person.
+  bool surname_person(const Entity& e) const {
+    size_t words = 1;
+    for (char c : e.name) words += c == ' ';
+    if (words < 2 || words > 3) return false;
+    size_t last = e.name.rfind(' ');
+    std::string_view surname = std::string_view(e.name).substr(last + 1);
+    if (std::find(e.aliases.begin(), e.aliases.end(), surname) == e.aliases.end()) return false;
+    size_t pos = 0;
+    std::string first;
+    while (pos < e.name.size()) {
+      size_t sp = e.name.find(' ', pos);
+      if (sp == std::string::npos) sp = e.name.size();
+      std::string_view w = std::string_view(e.name).substr(pos, sp - pos);
+      // Name-shaped: a capital, then a lower-case letter or a dot ("J."), or non-ASCII.
+      if (w.empty() || !is_upper_ascii(w[0])) return false;
+      if (w.size() > 1 &&
+          !(is_lower_ascii(w[1]) || w[1] == '.' || static_cast<unsigned char>(w[1]) >= 0x80)) {
+        return false;
+      }
+      if (pos == 0) first = normalize(w);
+      pos = sp + 1;
+    }
+    if (lex_.org_cues.count(phrase_key(surname)) || lex_.place_cues.count(phrase_key(surname))) {
+      return false;
+    }
+    if (wn_.synsets(first).empty()) return true;
+    EntityType t;
+    return wn_.instance_type(e.name.substr(0, e.name.find(' ')), t);
   }
 
   // 0: no; 1: the role fits and no nationality is known; 2: role and nationality fit.
@@ -1301,10 +1619,18 @@ class Finder {
   // Keys of sentence-initial pieces -> kSeen* bits from the rest of the text.
   static constexpr uint8_t kSeenCapitalised = 1, kSeenLower = 2;
   std::unordered_map<std::string_view, uint8_t> initial_keys_;
+  // A cheap filter before hashing every word of the text into initial_keys_.
+  std::bitset<1024> initial_sigs_;
+  static size_t signature(std::string_view k) {
+    return (static_cast<unsigned char>(k.front()) * 31u + k.size() * 7u +
+            static_cast<unsigned char>(k.back()) * 131u) &
+           1023u;
+  }
   std::vector<Raw> raws_;
   std::vector<Anaphor> anaphors_;
   std::vector<std::pair<uint32_t, uint32_t>> acronyms_;  // (raw, acronym piece)
   std::vector<int> parent_;
+  mutable std::unordered_map<std::string, size_t> cap_counts_;
   std::vector<uint32_t> classes_;
   std::vector<std::vector<int>> nats_;
 };

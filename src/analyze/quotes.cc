@@ -11,7 +11,11 @@
 //   quotation (X said: "..."), which the direct Quote already covers. Quoted fragments
 //   inside a reported clause also give direct Quotes.
 // - A quotation left open at the end of a paragraph runs to the paragraph's end (the
-//   convention for quotes spanning paragraphs).
+//   convention for quotes spanning paragraphs). Two apostrophes ('') are a double mark.
+// - A cue inside another's reported clause is part of it, unless its subject names a
+//   source of its own ("X said Y had warned ..." gives two quotes).
+// - The cue span takes in the auxiliaries and adverbs between speaker and verb ("has
+//   also said"), as attribution corpora (PolNeAR, PARC) mark it.
 #include "quotes.h"
 
 #include <unicode/uchar.h>
@@ -586,6 +590,12 @@ std::vector<Quotation> find_quotations(std::string_view text) {
     }
     int32_t len = 1;
     UChar32 c = b < 0x80 ? static_cast<UChar32>(b) : decode_at(text, i, &len);
+    // Two apostrophes stand for a double quotation mark in some newsroom systems
+    // (''Like this,'' she said): classified as a straight double mark two bytes long.
+    if (b == '\'' && i + 1 < n && bytes[i + 1] == '\'') {
+      c = '"';
+      len = 2;
+    }
     QuoteMark m;
     if (!classify_mark(text, i, c, len, m)) {
       i += std::max(len, 1);
@@ -638,6 +648,9 @@ struct Cue {
   int32_t ct_b = kNone, ct_e = kNone;  // reported clause tokens [ct_b, ct_e)
   bool has_that = false;               // "said that", "said:"
   bool consumed = false;               // tied to a direct quotation next to it
+  int32_t shown = kNone;               // first token of the cue as reported: takes in
+                                       // the auxiliaries and adverbs after the speaker
+                                       // ("has also said"), as annotators mark it
 };
 
 struct Record {
@@ -707,7 +720,16 @@ class Finder {
     return n == "." || n == "!" || n == "?" || n == "..." || n == "…";
   }
   // Punctuation that ends a noun phrase (anything but a joiner).
-  bool is_break(int32_t i) const { return !is_word(i) && !is_joiner(i); }
+  bool is_break(int32_t i) const { return !is_word(i) && !is_joiner(i) && !is_title_period(i); }
+  // The period of a short capitalised abbreviation before a name ("Mr. Kopachko",
+  // "Sen. Ted Cruz", "John F. Kennedy"): part of the name.
+  bool is_title_period(int32_t i) const {
+    if (i == 0 || i + 1 >= static_cast<int32_t>(toks_.size()) || norm(i) != ".") return false;
+    const Token& prev = toks_[i - 1];
+    const Token& next = toks_[i + 1];
+    return prev.is_word && prev.capitalized && prev.span.end == toks_[i].span.begin && prev.span.size() <= 4 &&
+           next.is_word && next.capitalized && next.sentence == prev.sentence;
+  }
 
   // "and" or "of" between capitalised words belongs to a name ("Fire and Rescue").
   bool inside_name(int32_t i) const {
@@ -823,6 +845,8 @@ class Finder {
     if (t.capitalized) return false;  // a name, or a title-case headline
     if (i == 0 || toks_[i - 1].sentence != t.sentence) return true;
     std::string_view p = norm(i - 1);
+    // After a number the word is an adjective ("1,000 pledged delegates").
+    if (toks_[i - 1].is_number) return false;
     // After a possessive the word is a noun or an adjective ("Macron's reported
     // opposition"), also when a stray mark split the possessive off ("Macron‘s").
     if (determiners().count(p) || (is_word(i - 1) && (ends_with(p, "'s") || ends_with(p, "s'")))) return false;
@@ -875,6 +899,12 @@ class Finder {
     int32_t first = static_cast<int32_t>(sent_first(s));
     int32_t e = end;
     while (e > first && is_filler(e - 1)) --e;
+    // A short parenthesis after the name ("Sen. Jo Vale (D-Ore.) said") belongs to it.
+    if (e > first && punct_is(e - 1, ")")) {
+      int32_t open = e - 2;
+      while (open > first && open > e - 10 && !punct_is(open, "(")) --open;
+      if (open > first && punct_is(open, "(")) e = open;
+    }
     *boundary = e - 1 >= first ? e - 1 : kNone;
     if (e <= first) return {e, e};
     if (is_break(e - 1)) return {e, e};
@@ -966,6 +996,10 @@ class Finder {
     for (int32_t k = i, words = 0; k < end && words <= 10; ++k) {
       if (is_word(k)) {
         ++words;
+        // Only a true speech verb reaches over words to its "that" ("told US media on
+        // May 10 that"); after a weak one it starts a relative clause ("called the
+        // plan a mistake that ...").
+        if (words > 1 && c.weight < 0.5f) break;
         if (norm(k) == "that" && !toks_[k].capitalized) {
           start = k + 1;
           c.has_that = true;
@@ -1023,6 +1057,9 @@ class Finder {
     auto [b, e] = left_np(c.first, &boundary);
     if (e > b) {
       c.sp_b = b, c.sp_e = e;
+      bool fillers = e < static_cast<int32_t>(c.first);
+      for (int32_t k = e; fillers && k < static_cast<int32_t>(c.first); ++k) fillers = is_filler(k);
+      if (fillers) c.shown = e;
       clause_after(c);
       int after = 0;
       for (int32_t k = c.ct_b; k < c.ct_e; ++k) after += is_word(k);
@@ -1081,15 +1118,43 @@ class Finder {
             ends_with(w, "en")) {
           int32_t inner = kNone;
           auto [ab, ae] = left_np(k, &inner);
-          if (ae > ab) {
+          bool number_only = true;  // "X, 58, a former pilot, said": the age is no source
+          for (int32_t j = ab; j < ae && number_only; ++j) number_only = !is_word(j) || toks_[j].is_number;
+          if (ae > ab && !number_only) {
             c.sp_b = ab, c.sp_e = ae;
             clause_after(c);
             return;
           }
         }
       }
+      // A longer aside, perhaps with commas of its own ("X, director of the Y
+      // institute, said" / "X, 70, said"): the source before it, when it names one.
+      for (int32_t kk = k, tries = 0; kk > first && tries < 2; ++tries) {
+        if (boundary - kk > 25) break;
+        int32_t inner = kNone;
+        auto [ab, ae] = left_np(kk, &inner);
+        if (ae > ab && source_like(ab, ae)) {
+          c.sp_b = ab, c.sp_e = ae;
+          clause_after(c);
+          return;
+        }
+        --kk;
+        while (kk >= first && !punct_is(kk, ",")) --kk;
+      }
     }
     clause_after(c);
+  }
+
+  // True when a new clause with its own subject starts at token `b` (", but she
+  // said", "; they said").
+  bool clause_starts_at(int32_t b) const {
+    if (b < 2) return false;
+    if (punct_is(b - 1, ";")) return true;
+    if (!is_word(b - 1)) return false;
+    std::string_view w = norm(b - 1);
+    return (w == "but" || w == "and" || w == "while" || w == "although" || w == "though" || w == "whereas" ||
+            w == "yet") &&
+           (punct_is(b - 2, ",") || punct_is(b - 2, ";"));
   }
 
   // True when a noun phrase ending at token `e` ends its clause ("said X." / "said X
@@ -1189,7 +1254,11 @@ class Finder {
         adjacent = cue != kNone;
       }
       if (cue == kNone) cue = cue_in_sentence(q);
-      if (words < 4 && (cue == kNone || (!adjacent && all_capitalised(q.content)))) continue;
+      // A short quotation after a weak cue is a label ("called it “a disgrace”"), not
+      // reported speech.
+      if (words < 4 && (cue == kNone || (!adjacent && all_capitalised(q.content)) ||
+                        (cues_[cue].kind == CueKind::kVerb && cues_[cue].weight < 0.5f)))
+        continue;
       if (cue != kNone) {
         Cue& c = cues_[cue];
         attribute(c);
@@ -1228,7 +1297,13 @@ class Finder {
       if (c.ct_b == kNone || c.ct_e <= c.ct_b) continue;
       bool has_speaker = c.sp_b != kNone && c.sp_e > c.sp_b;
       if (c.kind == CueKind::kSource && !has_speaker) continue;
-      if (c.kind == CueKind::kVerb && c.weight < 0.5f && !c.has_that) continue;
+      // A weak cue ("added", "hopes", "called") reports only with "that", a colon or a
+      // quotation after it, or with a subject that names a source before it.
+      // Not when a preposition follows ("Her statement added to the confusion").
+      if (c.kind == CueKind::kVerb && c.weight < 0.5f && !c.has_that &&
+          !(c.weight >= 0.3f && has_speaker && c.sp_e <= static_cast<int32_t>(c.first) && source_like(c.sp_b, c.sp_e, false) &&
+            !(is_word(c.ct_b) && (prepositions().count(norm(c.ct_b)) || norm(c.ct_b) == "to"))))
+        continue;
       if (!has_speaker && !c.has_that) continue;
       // The clause starts with a quotation: the direct quote already says it.
       if (is_quote_tok(c.ct_b) && c.ct_b + 1 < static_cast<int32_t>(toks_.size()) && in_quote_[c.ct_b + 1] != kNone &&
@@ -1243,11 +1318,15 @@ class Finder {
             toks_[c.first].span.begin < pr.content.end) {
           // A speech verb inside another's reported clause is part of what was
           // reported ("X said it had warned ...").
-          if (c.kind != CueKind::kSource) continue;
-          // A second source inside the first one's clause: the first clause ends there.
+          // A named source inside the clause reports in turn ("X said Y believed ...";
+          // "X and Y, who suggested ..."): a quote of its own, the outer one unchanged.
+          bool nested = c.kind != CueKind::kSource && has_speaker && c.sp_e <= static_cast<int32_t>(c.first) &&
+                        !clause_starts_at(c.sp_b) && source_like(c.sp_b, c.sp_e) && c.weight >= 0.5f;
+          if (c.kind != CueKind::kSource && !nested && !(has_speaker && clause_starts_at(c.sp_b))) continue;
+          // Otherwise a second source inside the first one's clause: the first clause ends there.
           int32_t cut = has_speaker && c.sp_b < static_cast<int32_t>(c.first) ? c.sp_b : static_cast<int32_t>(c.first);
           while (cut > 0 && is_word(cut - 1) && clause_openers().count(norm(cut - 1))) --cut;
-          if (toks_[cut].span.begin > pr.content.begin) {
+          if (!nested && toks_[cut].span.begin > pr.content.begin) {
             pr.content = trim_span(text_, {pr.content.begin, toks_[cut].span.begin}, true);
           }
         }
@@ -1262,6 +1341,28 @@ class Finder {
       prev_record = records.size();
       records.push_back(r);
     }
+  }
+
+  // A subject that can be a source: a capitalised name, a personal pronoun, or a
+  // phrase holding a source noun ("the campaign", "a new poll"); not "it" or "this".
+  // With `allow_anonymous` false an unnamed group ("witnesses", "critics") is no
+  // source: weak cues after one describe more often than they report.
+  bool source_like(int32_t b, int32_t e, bool allow_anonymous = true) const {
+    if (e - b == 1) {
+      Pronoun p = pronoun_of(norm(b));
+      if (p == Pronoun::kPerson || p == Pronoun::kPlural) return true;
+      std::string_view w = norm(b);
+      if (w == "i" || w == "we" || w == "you") return true;
+    }
+    bool capitalised = false;
+    for (int32_t k = b; k < e; ++k) {
+      if (!is_word(k)) continue;
+      int32_t last = 0;
+      // A source noun decides, also when capitalised at the sentence's start.
+      if (const NounEntry* n = noun_at(k, e, &last)) return allow_anonymous || n->kind != NounKind::kAnonymous;
+      if (toks_[k].capitalized && !toks_[k].is_stop && !(k == b && clause_openers().count(norm(k)))) capitalised = true;
+    }
+    return capitalised;
   }
 
   // --- resolution ----------------------------------------------------------
@@ -1684,7 +1785,10 @@ class Finder {
       Quote q;
       q.direct = rec.direct;
       q.content = rec.content;
-      if (rec.cue != kNone) q.cue = token_span(cues_[rec.cue].first, cues_[rec.cue].last + 1);
+      if (rec.cue != kNone) {
+        const Cue& c = cues_[rec.cue];
+        q.cue = token_span(c.shown != kNone ? c.shown : c.first, c.last + 1);
+      }
       q.speaker_span = resolved_[i].span;
       q.speaker = resolved_[i].name;
       q.entity = resolved_[i].entity;

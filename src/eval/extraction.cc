@@ -177,6 +177,12 @@ void count_snippets(std::string_view output, const std::vector<std::string>& mus
   }
 }
 
+Prf with_f1(double precision, double recall) {
+  Prf r{precision, recall, 0};
+  if (precision + recall > 0) r.f1 = 2 * precision * recall / (precision + recall);
+  return r;
+}
+
 Prf snippet_prf(const SnippetCounts& c) {
   Prf r;
   r.precision = c.tp + c.fp ? double(c.tp) / double(c.tp + c.fp) : 0;

@@ -19,12 +19,6 @@ namespace {
 
 double pairs(uint64_t n) { return static_cast<double>(n) * static_cast<double>(n - (n > 0)) / 2.0; }
 
-Prf make_prf(double p, double r) {
-  Prf out{p, r, 0};
-  out.f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
-  return out;
-}
-
 // The pairwise baseline figure the README gives for the set named `set`.
 std::string readme_baseline(const fs::path& readme, const std::string& set) {
   std::ifstream in(readme);
@@ -49,8 +43,8 @@ ClusterScores cluster_scores(const std::vector<uint32_t>& gold, const std::vecto
   ClusterScores out;
   const size_t n = std::min(gold.size(), predicted.size());
   if (n == 0) {
-    out.pairwise = make_prf(1, 1);
-    out.bcubed = make_prf(1, 1);
+    out.pairwise = with_f1(1, 1);
+    out.bcubed = with_f1(1, 1);
     return out;
   }
   std::map<std::pair<uint32_t, uint32_t>, uint64_t> joint;
@@ -64,7 +58,7 @@ ClusterScores cluster_scores(const std::vector<uint32_t>& gold, const std::vecto
   for (const auto& [k, c] : joint) tp += pairs(c);
   for (const auto& [k, c] : gsize) gold_pairs += pairs(c);
   for (const auto& [k, c] : psize) pred_pairs += pairs(c);
-  out.pairwise = make_prf(pred_pairs > 0 ? tp / pred_pairs : 1.0, gold_pairs > 0 ? tp / gold_pairs : 1.0);
+  out.pairwise = with_f1(pred_pairs > 0 ? tp / pred_pairs : 1.0, gold_pairs > 0 ? tp / gold_pairs : 1.0);
 
   // BCubed: every item of a (gold, predicted) cell has the same precision and recall.
   double p = 0, r = 0;
@@ -72,7 +66,7 @@ ClusterScores cluster_scores(const std::vector<uint32_t>& gold, const std::vecto
     p += static_cast<double>(c) * static_cast<double>(c) / static_cast<double>(psize[k.second]);
     r += static_cast<double>(c) * static_cast<double>(c) / static_cast<double>(gsize[k.first]);
   }
-  out.bcubed = make_prf(p / static_cast<double>(n), r / static_cast<double>(n));
+  out.bcubed = with_f1(p / static_cast<double>(n), r / static_cast<double>(n));
   return out;
 }
 

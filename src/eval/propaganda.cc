@@ -32,15 +32,8 @@ size_t sequence_length(std::string_view text, size_t i) {
   return n;
 }
 
-Prf make_prf(double p, double r, bool both_empty) {
-  Prf out{p, r, 0};
-  if (both_empty) {
-    out.f1 = 1;
-  } else if (p > 0 && r > 0) {
-    out.f1 = 2 * p * r / (p + r);
-  }
-  return out;
-}
+// F1 is 1 when there is nothing to find and nothing was found.
+Prf make_prf(double p, double r, bool both_empty) { return both_empty ? Prf{p, r, 1} : with_f1(p, r); }
 
 // Token index of the word starting at / ending at a byte offset, or npos.
 size_t token_at(const std::vector<Token>& tokens, uint32_t begin) {

@@ -1,0 +1,351 @@
+// Scoring entity ranking and quote speakers on an events set with annotations
+// (see parallax/eval_entities.h).
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "bias.h"
+#include "parallax/analyze.h"
+#include "parallax/eval_entities.h"
+
+namespace parallax::eval {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Words that say how a person is addressed, not who: dropped before matching.
+bool honorific(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {"mr", "mrs", "ms",   "miss",
+                                                              "dr", "sir", "dame", "the"};
+  return kWords.count(w) > 0;
+}
+
+// "democrats" and "democrat" meet; "ross" keeps its double s.
+std::string singular(std::string w) {
+  if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+  return w;
+}
+
+// Equal words, or one cut short where the other goes on with a non-ASCII letter: the
+// set's speaker ids lost everything from the first accented letter ("Felipe_Calder"
+// for Felipe Calderón).
+bool same_word(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  const std::string& s = a.size() < b.size() ? a : b;
+  const std::string& l = a.size() < b.size() ? b : a;
+  return s.size() >= 3 && l.compare(0, s.size(), s) == 0 &&
+         static_cast<unsigned char>(l[s.size()]) >= 0x80;
+}
+
+bool all_in(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
+  for (const auto& w : part) {
+    bool found = false;
+    for (const auto& x : whole) found = found || same_word(w, x);
+    if (!found) return false;
+  }
+  return true;
+}
+
+// Edges of a phrase that are not its words: quotation marks, spaces, punctuation.
+bool edge_byte(std::string_view s, size_t i, size_t& len) {
+  unsigned char c = s[i];
+  if (c == ' ' || c == '"' || c == '\'' || c == ',' || c == '.' || c == '\n' || c == ':' ||
+      c == ';') {
+    len = 1;
+    return true;
+  }
+  // U+2018/2019/201C/201D: E2 80 98/99/9C/9D.
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    unsigned char d = s[i + 2];
+    if (d == 0x98 || d == 0x99 || d == 0x9C || d == 0x9D) {
+      len = 3;
+      return true;
+    }
+  }
+  return false;
+}
+
+Span trim_edges(std::string_view text, Span s) {
+  size_t len = 0;
+  while (s.begin < s.end && edge_byte(text, s.begin, len)) s.begin += static_cast<uint32_t>(len);
+  // Trailing: step back over one byte or a three-byte mark.
+  while (s.end > s.begin) {
+    if (edge_byte(text, s.end - 1, len) && len == 1) {
+      --s.end;
+    } else if (s.end >= s.begin + 3 && edge_byte(text, s.end - 3, len) && len == 3) {
+      s.end -= 3;
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+bool word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// Whole-word occurrences of `name` in `s` (case-sensitive: "US" is not "us").
+size_t count_words(std::string_view s, std::string_view name) {
+  if (name.empty()) return 0;
+  size_t n = 0;
+  for (size_t pos = s.find(name); pos != std::string_view::npos; pos = s.find(name, pos + 1)) {
+    bool left = pos == 0 || !word_byte(s[pos - 1]);
+    size_t end = pos + name.size();
+    bool right = end >= s.size() || !word_byte(s[end]);
+    n += left && right;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::vector<std::string> name_words(std::string_view name) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (cur.size() > 2 && cur.compare(cur.size() - 2, 2, "'s") == 0) cur.resize(cur.size() - 2);
+    while (!cur.empty() && cur.back() == '\'') cur.pop_back();
+    if (!cur.empty() && !honorific(cur)) out.push_back(singular(cur));
+    cur.clear();
+  };
+  for (size_t i = 0; i < name.size(); ++i) {
+    unsigned char c = name[i];
+    if (c == '.' || c == '-') continue;  // "U.S." meets "US", "Wal-Mart" "Walmart"
+    if (c == '\'' ||
+        (c == 0xE2 && i + 2 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0x80 &&
+         static_cast<unsigned char>(name[i + 2]) == 0x99)) {
+      cur.push_back('\'');
+      if (c == 0xE2) i += 2;
+      continue;
+    }
+    if (c >= 0x80 || std::isalnum(c)) {
+      cur.push_back(static_cast<char>(std::tolower(c)));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+bool names_match(std::string_view gold, std::string_view ours, bool ours_is_person) {
+  std::vector<std::string> g = name_words(gold), o = name_words(ours);
+  if (g.empty() || o.empty()) return false;
+  if (g.size() == o.size() && all_in(g, o)) return true;
+  // A person by surname: "Barack Obama" and "President Obama", not "Michelle Obama".
+  if (ours_is_person && same_word(g.back(), o.back()) &&
+      (g.size() == 1 || o.size() == 1 || same_word(g[0], o[0]))) {
+    return true;
+  }
+  // A name inside a longer one: "Obama" and "Obama administration", "Congress" and
+  // "U.S. Congress".
+  return g.size() < o.size() ? all_in(g, o) : all_in(o, g);
+}
+
+bool named_speaker(std::string_view speaker) {
+  if (speaker.empty() || speaker.starts_with("other")) return false;
+  return !name_words(speaker).empty();
+}
+
+std::vector<size_t> rank_entities(std::string_view text, const Analysis& analysis,
+                                  std::string_view title) {
+  (void)text;
+  std::vector<std::pair<double, size_t>> scored;
+  for (size_t e = 0; e < analysis.entities.size(); ++e) {
+    const Entity& ent = analysis.entities[e];
+    if (ent.mentions.empty()) continue;
+    double score = 0;
+    uint32_t first = UINT32_MAX;
+    for (const Mention& m : ent.mentions) {
+      score += m.pronoun ? 0.5 : 1.0;
+      if (!m.pronoun) first = std::min(first, m.sentence);
+    }
+    if (first <= 1) score += 2;
+    size_t in_title = count_words(title, ent.name);
+    for (const auto& a : ent.aliases) in_title += count_words(title, a);
+    score += 3.0 * static_cast<double>(std::min<size_t>(in_title, 2));
+    if (ent.type == EntityType::kPlace || ent.type == EntityType::kNationality) score *= 0.5;
+    // Untyped names are often real ones the finder could not type ("Kathy Griffin"),
+    // and often stray capitals ("Sponsors"): counted, but less.
+    if (ent.type == EntityType::kOther) score *= 0.7;
+    scored.emplace_back(score, e);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& x, const auto& y) { return x.first > y.first; });
+  std::vector<size_t> out;
+  out.reserve(scored.size());
+  for (const auto& s : scored) out.push_back(s.second);
+  return out;
+}
+
+size_t found_in_top(const std::vector<std::string>& gold, const std::vector<RankedName>& ranked,
+                    size_t k) {
+  size_t found = 0;
+  const size_t n = std::min(k, ranked.size());
+  for (const std::string& g : gold) {
+    bool hit = false;
+    for (size_t i = 0; i < n && !hit; ++i) {
+      hit = names_match(g, ranked[i].name, ranked[i].person);
+      for (size_t a = 0; a < ranked[i].aliases.size() && !hit; ++a) {
+        hit = names_match(g, ranked[i].aliases[a], ranked[i].person);
+      }
+    }
+    found += hit;
+  }
+  return found;
+}
+
+int covering_quote(std::string_view text, const std::vector<Quote>& quotes, Span phrase) {
+  Span p = trim_edges(text, phrase);
+  if (p.empty()) return -1;
+  int best = -1;
+  uint32_t best_overlap = 0;
+  for (size_t q = 0; q < quotes.size(); ++q) {
+    const Span& c = quotes[q].content;
+    uint32_t b = std::max(c.begin, p.begin), e = std::min(c.end, p.end);
+    uint32_t overlap = e > b ? e - b : 0;
+    if (overlap * 2 >= p.size() && overlap > best_overlap) {
+      best = static_cast<int>(q);
+      best_overlap = overlap;
+    }
+  }
+  return best;
+}
+
+namespace {
+
+struct GoldArticle {
+  std::vector<std::string> main_entities;
+  std::vector<std::pair<std::string, std::string>> quoted;  // (txt, speaker)
+};
+
+bool speaker_right(std::string_view gold, const Quote& q, const Analysis& a) {
+  bool person = q.kind == SourceKind::kNamedPerson;
+  if (q.entity >= 0 && static_cast<size_t>(q.entity) < a.entities.size()) {
+    const Entity& e = a.entities[q.entity];
+    person = person || e.type == EntityType::kPerson;
+    if (names_match(gold, e.name, person)) return true;
+    for (const auto& al : e.aliases) {
+      if (names_match(gold, al, person)) return true;
+    }
+  }
+  return names_match(gold, q.speaker, person);
+}
+
+}  // namespace
+
+Result<EntitiesReport> evaluate_entities(const std::string& dir) {
+  const fs::path root = set_root(dir);
+  const fs::path articles_path = root / "articles.jsonl";
+  const fs::path annotations_path = root / "annotations.jsonl";
+  std::ifstream articles_in(articles_path);
+  if (!articles_in) {
+    return not_found(articles_path.string() +
+                     ": no such file (an annotated events set needs "
+                     "articles.jsonl and annotations.jsonl)");
+  }
+  std::ifstream annotations_in(annotations_path);
+  if (!annotations_in) {
+    return not_found(annotations_path.string() +
+                     ": no such file (an annotated events set needs "
+                     "articles.jsonl and annotations.jsonl)");
+  }
+  EntitiesReport rep;
+  rep.set = root.filename().string();
+
+  std::unordered_map<std::string, GoldArticle> gold;
+  std::string line;
+  size_t readable = 0;
+  while (std::getline(annotations_in, line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("id") || !j["id"].is_string()) {
+      ++rep.failed;
+      continue;
+    }
+    ++readable;
+    GoldArticle g;
+    if (auto it = j.find("main_entities"); it != j.end() && it->is_array()) {
+      for (const auto& e : *it) {
+        if (e.is_string() && !e.get<std::string>().empty()) g.main_entities.push_back(e);
+      }
+    }
+    if (auto it = j.find("phrases"); it != j.end() && it->is_array()) {
+      for (const auto& p : *it) {
+        if (!p.is_object() || p.value("quote", "") != "yes") continue;
+        std::string speaker = p.value("speaker", "");
+        std::string txt = p.value("txt", "");
+        if (!named_speaker(speaker) || txt.empty()) continue;
+        g.quoted.emplace_back(std::move(txt), std::move(speaker));
+      }
+    }
+    gold[j["id"].get<std::string>()] = std::move(g);
+  }
+  if (readable == 0) return invalid_input(annotations_path.string() + ": no readable annotation");
+
+  auto analyzer = analyze::Analyzer::create();
+  if (!analyzer.ok()) return analyzer.status();
+
+  size_t article_lines = 0;
+  while (std::getline(articles_in, line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("id") || !j["id"].is_string() ||
+        !j.contains("text") || !j["text"].is_string()) {
+      ++rep.failed;
+      continue;
+    }
+    ++article_lines;
+    auto it = gold.find(j["id"].get<std::string>());
+    if (it == gold.end()) continue;
+    const GoldArticle& g = it->second;
+    const std::string text = j["text"].get<std::string>();
+    const std::string title = j.value("title", "");
+    ++rep.articles;
+
+    const auto t0 = std::chrono::steady_clock::now();
+    Analysis a = (*analyzer)->analyze_text(text, "en");
+    rep.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+    std::vector<RankedName> ranked;
+    for (size_t e : rank_entities(text, a, title)) {
+      const Entity& ent = a.entities[e];
+      ranked.push_back({ent.name, ent.aliases, ent.type == EntityType::kPerson});
+      if (ranked.size() == 5) break;
+    }
+    rep.gold_entities += g.main_entities.size();
+    rep.found_at_5 += found_in_top(g.main_entities, ranked, 5);
+
+    for (const auto& [txt, speaker] : g.quoted) {
+      ++rep.speaker_phrases;
+      std::string_view needle = txt;
+      size_t pos = text.find(needle);
+      if (pos == std::string::npos) {
+        // The annotators' span may carry quotation marks or spaces the text lacks.
+        Span inner = trim_edges(txt, {0, static_cast<uint32_t>(txt.size())});
+        needle = inner.of(txt);
+        if (!needle.empty()) pos = text.find(needle);
+      }
+      if (pos == std::string::npos || needle.empty()) continue;
+      ++rep.phrases_located;
+      int q = -1;
+      for (; pos != std::string::npos && q < 0; pos = text.find(needle, pos + 1)) {
+        q = covering_quote(
+            text, a.quotes,
+            {static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + needle.size())});
+      }
+      if (q < 0) continue;
+      ++rep.phrases_quoted;
+      rep.speakers_right += speaker_right(speaker, a.quotes[q], a);
+    }
+  }
+  if (article_lines == 0) return invalid_input(articles_path.string() + ": no readable article");
+  rep.published = published_paragraph(root / "README.md");
+  return rep;
+}
+
+}  // namespace parallax::eval

@@ -1,0 +1,165 @@
+#include "parallax/eval_entities.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "test_util.h"
+
+namespace parallax::eval {
+namespace {
+
+TEST(EvalEntitiesNames, WordsAreFoldedAndUnderscoresAreSpaces) {
+  EXPECT_EQ(name_words("Barack_Obama"), (std::vector<std::string>{"barack", "obama"}));
+  EXPECT_EQ(name_words("U.S. Congress"), (std::vector<std::string>{"us", "congress"}));
+  EXPECT_EQ(name_words("Mr. Steele's"), (std::vector<std::string>{"steele"}));
+  EXPECT_TRUE(name_words("  ").empty());
+}
+
+TEST(EvalEntitiesNames, LooseMatches) {
+  EXPECT_TRUE(names_match("Barack_Obama", "Barack Obama", false));
+  EXPECT_TRUE(names_match("barack obama", "BARACK OBAMA", false));
+  EXPECT_TRUE(names_match("Barack_Obama", "Obama", false));  // a part of the name
+  EXPECT_TRUE(names_match("Trump", "Donald Trump", true));
+  EXPECT_TRUE(names_match("Obama administration", "Obama", false));
+  EXPECT_TRUE(names_match("Republican lawmakers", "Republicans", false));
+  EXPECT_TRUE(names_match("U.S. Congress", "Congress", false));
+  EXPECT_TRUE(names_match("Nina Halloway", "Sen. Nina Halloway", true));
+  EXPECT_TRUE(names_match("Walmart", "Wal-Mart", false));
+  // The set's ids lost everything from an accented letter on.
+  EXPECT_TRUE(names_match("Felipe_Calder", "Felipe Calder\u00f3n", true));
+  EXPECT_FALSE(names_match("Felipe_Calder", "Felipe Calderwood", true));
+}
+
+TEST(EvalEntitiesNames, DifferentPeopleDoNotMatch) {
+  EXPECT_FALSE(names_match("Michelle_Obama", "Barack Obama", true));
+  EXPECT_FALSE(names_match("Barack_Obama", "Joe Biden", true));
+  EXPECT_FALSE(names_match("Democratic lawmakers", "Republicans", false));
+  EXPECT_FALSE(names_match("", "Obama", true));
+  // The surname rule is for people only: "Kent County" is not "Clark Kent".
+  EXPECT_FALSE(names_match("Clark Kent", "Kent County", false));
+}
+
+TEST(EvalEntitiesNames, PlaceholderSpeakersAreNotNamed) {
+  EXPECT_TRUE(named_speaker("Michael_Steele"));
+  EXPECT_TRUE(named_speaker("House_Democrats"));
+  EXPECT_FALSE(named_speaker("other_anti"));
+  EXPECT_FALSE(named_speaker("other_neutral"));
+  EXPECT_FALSE(named_speaker(""));
+}
+
+TEST(EvalEntitiesMetric, FoundInTopCountsOnlyTheFirstK) {
+  std::vector<RankedName> ranked = {{"Oslo", {}, false},
+                                    {"Greta Lind", {"Lind"}, true},
+                                    {"Harbour Board", {}, false},
+                                    {"Sven Aas", {}, true}};
+  EXPECT_EQ(found_in_top({"Greta_Lind", "Sven_Aas"}, ranked, 5), 2u);
+  EXPECT_EQ(found_in_top({"Greta_Lind", "Sven_Aas"}, ranked, 3), 1u);
+  EXPECT_EQ(found_in_top({"Ola Berg"}, ranked, 5), 0u);
+  EXPECT_EQ(found_in_top({}, ranked, 5), 0u);
+}
+
+TEST(EvalEntitiesMetric, CoveringQuoteNeedsHalfThePhrase) {
+  //                  0         1         2         3         4
+  //                  0123456789012345678901234567890123456789012345
+  std::string text = "\"We will rebuild the pier,\" Lind said today.";
+  std::vector<Quote> quotes(1);
+  quotes[0].content = {1, 26};  // We will rebuild the pier,
+  // The phrase with its quotation marks still counts as covered.
+  EXPECT_EQ(covering_quote(text, quotes, {0, 27}), 0);
+  EXPECT_EQ(covering_quote(text, quotes, {4, 16}), 0);
+  // "Lind said today" lies outside the quote.
+  EXPECT_EQ(covering_quote(text, quotes, {28, 43}), -1);
+  EXPECT_EQ(covering_quote(text, {}, {4, 16}), -1);
+}
+
+TEST(EvalEntitiesRanking, FrequentAndTitledEntitiesRankFirst) {
+  const std::string title = "Mayor Greta Lind defends harbour budget";
+  const std::string text =
+      "Mayor Greta Lind defended the harbour budget on Monday in Tromsdal. Lind said the "
+      "Harbour Board had asked for more. Lind added that the board would meet again. "
+      "Councillor Sven Aas disagreed.";
+  Analysis a = testing::analyzer().analyze_text(text, "en");
+  auto ranked = rank_entities(text, a, title);
+  ASSERT_FALSE(ranked.empty());
+  EXPECT_EQ(a.entities[ranked[0]].name, "Greta Lind");
+}
+
+TEST(EvalEntitiesRun, MissingFolderIsNotFound) {
+  auto r = evaluate_entities("/nonexistent/parallax-eval-entities");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(r.status().message().find("/nonexistent/parallax-eval-entities"), std::string::npos);
+}
+
+TEST(EvalEntitiesRun, SmallHandWrittenSet) {
+  auto dir = std::filesystem::temp_directory_path() / "parallax_eval_entities_small";
+  std::filesystem::create_directories(dir);
+  nlohmann::json art = {
+      {"id", "a1"},
+      {"title", "Mayor Greta Lind defends harbour budget"},
+      {"text",
+       "Mayor Greta Lind defended the harbour budget on Monday.\n\n\"We will rebuild the pier "
+       "before winter,\" Lind said. Critics were not convinced."}};
+  nlohmann::json ann = {
+      {"id", "a1"},
+      {"main_entities", {"Greta Lind"}},
+      {"phrases",
+       {{{"quote", "yes"}, {"speaker", "Greta_Lind"}, {"txt", "We will rebuild the pier"}},
+        {{"quote", "yes"}, {"speaker", "other_anti"}, {"txt", "Critics were not convinced."}},
+        {{"quote", "no"}, {"speaker", ""}, {"txt", "defended"}}}}};
+  std::ofstream(dir / "articles.jsonl") << art.dump() << "\n";
+  std::ofstream(dir / "annotations.jsonl") << ann.dump() << "\n";
+  auto r = evaluate_entities(dir.string());
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->articles, 1u);
+  EXPECT_EQ(r->gold_entities, 1u);
+  EXPECT_EQ(r->found_at_5, 1u);
+  EXPECT_EQ(r->speaker_phrases, 1u);  // the placeholder speaker is left out
+  EXPECT_EQ(r->phrases_located, 1u);
+  EXPECT_DOUBLE_EQ(r->main_entity_recall_at_5(), 1.0);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(EvalEntitiesRun, BasilStaysAboveFloors) {
+  PARALLAX_REQUIRE_SHARED(shared);
+  auto r = evaluate_entities(shared + "/bench/events/basil");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->articles, 300u);
+  EXPECT_GT(r->speaker_phrases, 300u);
+  // Measured 0.859 and 0.518 (speakers depend on the quote finder as well).
+  EXPECT_GE(r->main_entity_recall_at_5(), 0.83);
+  EXPECT_GE(r->speaker_accuracy(), 0.45);
+  EXPECT_GE(r->phrases_quoted, r->speaker_phrases * 8 / 10);
+}
+
+TEST(EvalEntitiesCli, JsonHasTheMetricKeys) {
+  PARALLAX_REQUIRE_SHARED(shared);
+  std::string out;
+  int rc = testing::run_command(testing::cli_path() + " eval entities --format json " + shared +
+                                    "/bench/events/basil 2>/dev/null",
+                                &out);
+  ASSERT_EQ(rc, 0);
+  auto j = nlohmann::json::parse(out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << out;
+  EXPECT_TRUE(j.contains("main_entity_recall_at_5"));
+  EXPECT_TRUE(j.contains("speaker_accuracy"));
+  EXPECT_TRUE(j.contains("gold_main_entities"));
+  EXPECT_TRUE(j.contains("speaker_phrases"));
+  EXPECT_GT(j["main_entity_recall_at_5"].get<double>(), 0.0);
+}
+
+TEST(EvalEntitiesCli, WrongLayoutExitsTwoNamingTheFolder) {
+  std::string err;
+  int rc = testing::run_command(
+      testing::cli_path() + " eval entities /nonexistent/parallax-basil 2>&1 >/dev/null", &err);
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(err.find("/nonexistent/parallax-basil"), std::string::npos) << err;
+}
+
+}  // namespace
+}  // namespace parallax::eval
