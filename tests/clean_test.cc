@@ -135,6 +135,23 @@ TEST(CleanScraped, LabelsTeasersPromptsAndCreditGoSentencesStay) {
   }
   // Spans still point into the rebuilt text.
   EXPECT_EQ(a.paragraphs.back().span.end, a.text.size());
+  // Each removed paragraph names its line in the file; the title (taken from line 1
+  // before cleaning) names none.
+  std::vector<std::string> file = lines_of(testing::read_file(fixture("scraped_page.txt")));
+  for (const Residue& r : a.residue) {
+    if (r.text == "Europe") {
+      EXPECT_EQ(r.line, -1);
+      continue;
+    }
+    ASSERT_GE(r.line, 1) << r.text;
+    ASSERT_LE(static_cast<size_t>(r.line), file.size()) << r.text;
+    EXPECT_EQ(file[r.line - 1], r.text);
+  }
+  // Kept paragraphs keep theirs.
+  for (const Paragraph& p : a.paragraphs) {
+    ASSERT_GE(p.line, 1);
+    EXPECT_EQ(file[p.line - 1], p.span.of(a.text));
+  }
 }
 
 TEST(CleanScraped, CaptionBylineTimestampAdvertRepeatAndTrailingTeaser) {

@@ -200,8 +200,9 @@ TEST(CompareFacts, OnlyHereAndOmittedWithThreeArticles) {
     EXPECT_GE(s.cmp.facts[f - 1].articles.size(), s.cmp.facts[f].articles.size());
 }
 
-TEST(CompareFacts, AFactNeverHoldsTwoSentencesOfOneArticle) {
-  // Article A says the same thing twice; B once. B's sentence may join only one of them.
+TEST(CompareFacts, ARestatementInAnotherParagraphIsNotASecondMember) {
+  // Article A says the same thing twice, in two paragraphs; B once. B's sentence may
+  // join only one of them.
   Set s;
   s.add(make_article("A", "t",
                      {"The museum reopened its east wing on Friday after two years of repairs.",
@@ -221,10 +222,111 @@ TEST(CompareFacts, AFactNeverHoldsTwoSentencesOfOneArticle) {
   int b = s.fact_with(1, "east wing");
   ASSERT_GE(b, 0);
   EXPECT_EQ(s.cmp.facts[b].articles, (std::vector<uint32_t>{0, 1}));
-  // Every eligible sentence sits in exactly one fact.
+  // Every eligible sentence sits in exactly one fact (none states two facts here).
   std::set<std::pair<uint32_t, uint32_t>> members;
   for (const Fact& f : s.cmp.facts)
     for (const auto& m : f.members) EXPECT_TRUE(members.insert({m.article, m.sentence}).second);
+}
+
+// A made-up story told by four outlets, for the tests of figures, split and joined
+// statements and house style below. Each outlet also writes a few sentences of its
+// own so that word rarity means something.
+Set flood_story() {
+  Set s;
+  s.add(make_article(
+      "Riverside Wire", "Floods force hundreds from homes in Millbrook",
+      {"MILLBROOK, Eastvale (Riverside Wire) - Mayor Oren Talbot ordered about 1,850 residents "
+       "of Millbrook to leave their homes before dawn on Sunday as the Tessel river burst its banks.",
+       "\"We had 95 firefighters along the embankment at the height of the storm. The water is "
+       "falling now, but the danger is not over,\" fire chief Ana Ruiz said.",
+       "Two bridges on the valley road were closed and trains to the coast were cancelled.",
+       "The Tessel peaked at 4.7 metres, the highest level since records began, the "
+       "environment agency said."}));
+  s.add(make_article(
+      "Eastvale Post", "Millbrook evacuated as Tessel floods",
+      {"About 1,850 people in Millbrook were told to leave their homes early on Sunday by Mayor "
+       "Oren Talbot after the Tessel flooded the lower town.",
+       "Fire chief Ana Ruiz said the 95 firefighters sent to the embankment had seen the water "
+       "start falling, though the danger was not over.",
+       "The environment agency said the river reached 4.7 metres, a record.",
+       "Volunteers filled sandbags outside the old mill through the night.",
+       "Talbot said he was certain the flood defences would be rebuilt."}));
+  s.add(make_article(
+      "Morning Bugle", "MISERY IN MILLBROOK",
+      {"Frightened families, 1,850 of them, were dragged from their beds and marched out of "
+       "Millbrook in the pouring rain.",
+       "Shopkeepers on the high street watched brown water pour through their doors.",
+       "The Bugle says: the flood defences promised ten years ago were never built."}));
+  s.add(make_article(
+      "Valley Ledger", "Tessel flood: what went wrong in Millbrook",
+      {"Mayor Oren Talbot, who ordered the evacuation of 1,850 residents, said on Sunday he was "
+       "certain the flood defences would be rebuilt by spring.",
+       "Engineers' reports on the old defences have never been published.",
+       "Insurers expect claims to run into millions, according to a trade body."}));
+  s.run();
+  return s;
+}
+
+TEST(CompareFacts, ASharedRareFigureAndNameAlignAFreeParaphrase) {
+  Set s = flood_story();
+  // "1,850 residents of Millbrook" and "1,850 of them ... out of Millbrook": the
+  // figure and the place make one fact although the wording shares little else.
+  EXPECT_TRUE(s.same_fact(0, "1,850 residents", 2, "Frightened families"));
+  EXPECT_TRUE(s.same_fact(0, "1,850 residents", 1, "About 1,850 people"));
+  // A sentence only one outlet has, with a figure in it, is only there.
+  int f = s.fact_with(0, "trains to the coast");
+  ASSERT_GE(f, 0);
+  EXPECT_EQ(s.cmp.facts[f].articles, (std::vector<uint32_t>{0}));
+}
+
+TEST(CompareFacts, TwoAdjacentSentencesMayStateOneFact) {
+  Set s = flood_story();
+  // The wire splits the chief's words in two; the Post states them in one sentence.
+  int f = s.fact_with(1, "95 firefighters");
+  ASSERT_GE(f, 0);
+  std::set<uint32_t> wire;
+  for (const auto& m : s.cmp.facts[f].members)
+    if (m.article == 0) wire.insert(m.sentence);
+  EXPECT_EQ(wire, (std::set<uint32_t>{s.sentence(0, "95 firefighters"), s.sentence(0, "The water is falling")}));
+  // The fact lists each article once.
+  EXPECT_TRUE(std::adjacent_find(s.cmp.facts[f].articles.begin(), s.cmp.facts[f].articles.end()) ==
+              s.cmp.facts[f].articles.end());
+}
+
+TEST(CompareFacts, OneSentenceStatingTwoFactsJoinsBoth) {
+  Set s = flood_story();
+  // The Ledger's first sentence tells the evacuation and the mayor's promise, which
+  // the Post tells apart; the fact of the promise holds it as well as the fact of
+  // the evacuation.
+  uint32_t lede = s.sentence(3, "who ordered the evacuation");
+  int evacuation = s.fact_with(0, "1,850 residents");
+  int promise = s.fact_with(1, "Talbot said he was certain");
+  ASSERT_GE(evacuation, 0);
+  ASSERT_GE(promise, 0);
+  ASSERT_NE(evacuation, promise);
+  auto holds = [&](int f) {
+    for (const auto& m : s.cmp.facts[f].members)
+      if (m.article == 3 && m.sentence == lede) return true;
+    return false;
+  };
+  EXPECT_TRUE(holds(evacuation));
+  EXPECT_TRUE(holds(promise)) << s.cmp.facts[promise].summary;
+}
+
+TEST(CompareFacts, HouseStyleAndPlainReportingVerbsAreNotEvidence) {
+  // One outlet's sign-off lines in two unrelated stories share the outlet's name and
+  // "says", nothing of substance.
+  Set s;
+  s.add(make_article("The Beacon", "Bridge approved",
+                     {"The council approved the river bridge on Tuesday after a long debate.",
+                      "Shop owners fear months of noise during the works.",
+                      "The Beacon says: the council must listen to the shop owners."}));
+  s.add(make_article("The Beacon", "Storm hits coast",
+                     {"A storm brought down trees and power lines along the coast overnight.",
+                      "Ferries to the islands were cancelled until Thursday.",
+                      "The Beacon says: the storm warnings came far too late for the islands."}));
+  s.run();
+  for (const Fact& f : s.cmp.facts) EXPECT_EQ(f.articles.size(), 1u) << f.summary;
 }
 
 TEST(CompareFacts, DifferentPeoplesStatementsDoNotMerge) {
@@ -393,9 +495,16 @@ TEST(CompareScale, FiftyArticlesStayFastAndAlignTheSharedFacts) {
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   // A guard against quadratic blow-ups, not a benchmark.
   EXPECT_LT(secs, 10.0);
+  // An article holds a fact in one sentence or in two adjacent ones of a paragraph.
   for (const Fact& f : s.cmp.facts) {
-    std::set<uint32_t> seen;
-    for (const auto& m : f.members) EXPECT_TRUE(seen.insert(m.article).second);
+    for (size_t i = 1; i < f.members.size(); ++i) {
+      const auto& prev = f.members[i - 1];
+      const auto& cur = f.members[i];
+      if (cur.article != prev.article) continue;
+      EXPECT_EQ(cur.sentence, prev.sentence + 1) << f.summary;
+      const Analysis& an = s.analyses[cur.article];
+      EXPECT_EQ(an.sentences[cur.sentence].paragraph, an.sentences[prev.sentence].paragraph);
+    }
   }
   // The five facts every article tells come first, each with all fifty articles.
   ASSERT_GE(s.cmp.facts.size(), 5u);

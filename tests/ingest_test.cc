@@ -80,6 +80,10 @@ TEST(IngestText, FirstLineIsTitleAndEachLineAParagraph) {
                 "Nobody was injured, the harbour master told reporters.",
                 "Shipping resumed on Wednesday morning after divers checked the berth."}));
   EXPECT_EQ(a.text.find("\n\n"), a.paragraphs[0].span.end);
+  // Each paragraph knows the line of the file it came from (the title is line 1).
+  std::vector<int32_t> lines;
+  for (const Paragraph& p : a.paragraphs) lines.push_back(p.line);
+  EXPECT_EQ(lines, (std::vector<int32_t>{3, 4, 6}));
   EXPECT_EQ(a.source, fixture("plain.txt"));
   EXPECT_EQ(a.id, hash_id(a.text));  // no URL: the text names it
   EXPECT_EQ(a.id.size(), 16u);
@@ -133,6 +137,10 @@ TEST(IngestMarkdown, FrontMatterFieldsAndBlockKinds) {
   EXPECT_EQ(a.paragraphs[6].kind, BlockKind::kBlockQuote);
   // Links keep their text, images go.
   EXPECT_EQ(ps[7], "Read the full council minutes and the budget.");
+  // The line each block starts on, after eight lines of front matter.
+  std::vector<int32_t> lines;
+  for (const Paragraph& p : a.paragraphs) lines.push_back(p.line);
+  EXPECT_EQ(lines, (std::vector<int32_t>{9, 11, 14, 16, 17, 18, 20, 23}));
 }
 
 TEST(IngestMarkdown, HeadingIsTitleWithoutFrontMatter) {

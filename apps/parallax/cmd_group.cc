@@ -3,57 +3,27 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "commands.h"
+#include "inputs.h"
 #include "parallax/cluster.h"
 #include "parallax/core.h"
+#include "parallax/extract.h"
 #include "parallax/ingest.h"
 
 namespace parallax::cli {
 namespace {
-
-namespace fs = std::filesystem;
 
 struct GroupArgs {
   std::vector<std::string> inputs;
   std::string format = "tsv";
   std::string outlet;
 };
-
-bool groupable(const fs::path& p) {
-  const std::string ext = p.extension().string();
-  return ext == ".jsonl" || ext == ".ndjson" || ext == ".txt" || ext == ".md" || ext == ".markdown";
-}
-
-// Files named on the command line, and every article file under a folder (sorted, so
-// the result does not depend on the order the file system lists them in).
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, std::vector<Status>& errors) {
-  std::vector<std::string> out;
-  for (const std::string& in : inputs) {
-    std::error_code ec;
-    if (in != "-" && fs::is_directory(in, ec)) {
-      std::vector<std::string> found;
-      for (fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec), end;
-           !ec && it != end; it.increment(ec)) {
-        if (it->is_regular_file(ec) && groupable(it->path())) found.push_back(it->path().string());
-      }
-      if (ec) errors.push_back(io_error(in + ": cannot list the folder: " + ec.message()));
-      std::sort(found.begin(), found.end());
-      if (found.empty() && !ec) errors.push_back(not_found(in + ": no .jsonl, .txt or .md files in the folder"));
-      out.insert(out.end(), found.begin(), found.end());
-    } else {
-      out.push_back(in);
-    }
-  }
-  return out;
-}
 
 std::string to_json(const std::vector<Article>& articles, const cluster::Grouping& g) {
   using nlohmann::json;
@@ -85,6 +55,7 @@ int run_group(const GroupArgs& args) {
   std::vector<std::string> paths = expand_inputs(args.inputs, errors);
   ingest::Options in_opts;
   in_opts.outlet = args.outlet;
+  in_opts.html = extract::read_page;
   ingest::Batch batch = ingest::read_paths(paths, in_opts);
   errors.insert(errors.end(), batch.errors.begin(), batch.errors.end());
   for (const auto& e : errors) std::cerr << "parallax: error: " << e.message() << "\n";
@@ -126,7 +97,7 @@ int run_group(const GroupArgs& args) {
 Runner add_group_command(CLI::App& app) {
   auto args = std::make_shared<GroupArgs>();
   auto* cmd = app.add_subcommand("group", "Group articles into stories (one event each)");
-  cmd->add_option("inputs", args->inputs, "Article files (.jsonl, .txt, .md), folders of them, or - for standard input")
+  cmd->add_option("inputs", args->inputs, "Article files (.jsonl, .txt, .md, .html, also gzip-compressed), folders of them, or - for standard input")
       ->required();
   cmd->add_option("-f,--format", args->format, "tsv (article_id TAB story_id) or json")
       ->check(CLI::IsMember({"tsv", "json"}));

@@ -109,6 +109,7 @@ enum class BlockKind : uint8_t { kParagraph, kHeading, kListItem, kBlockQuote };
 struct Paragraph {
   Span span;                 // into Article::text
   BlockKind kind = BlockKind::kParagraph;
+  int32_t line = -1;         // 1-based line of the input where it starts, -1 when unknown
 };
 
 struct Article {
@@ -131,7 +132,8 @@ struct Article {
   // directory and extension, else the id.
   std::string label() const;
   // Appends a paragraph to `text` and `paragraphs`.
-  void add_paragraph(std::string_view paragraph, BlockKind kind = BlockKind::kParagraph);
+  void add_paragraph(std::string_view paragraph, BlockKind kind = BlockKind::kParagraph,
+                     int32_t line = -1);
 };
 
 // ---------------------------------------------------------------------------
@@ -226,7 +228,8 @@ struct FactMember {
   float similarity = 0;      // to the fact's closest other member (1 for the seed)
 };
 
-// Sentences from different articles that report the same thing.
+// Sentences from different articles that report the same thing: per article one
+// sentence or two adjacent ones; a sentence that states two facts is in both.
 struct Fact {
   std::vector<FactMember> members;
   std::vector<uint32_t> articles;        // distinct, ascending

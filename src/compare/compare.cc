@@ -29,6 +29,12 @@ constexpr float kLinkageShare = 0.6f;
 // How much closer to the rest of a fact a sentence must be to displace the member of
 // its article.
 constexpr float kDisplaceMargin = 0.05f;
+constexpr float kEachShare = 0.5f;
+// Sentences of one article that may state one fact together.
+constexpr size_t kMaxRun = 2;
+// Share of what a sentence has in common with a second fact that its own fact must
+// not account for, for it to count as stating that fact too.
+constexpr float kNovelShare = 0.65f;
 
 struct Pair {
   uint32_t a, b;  // global sentence indices, a < b
@@ -254,9 +260,10 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
   const size_t ns = f.sentences.size();
   const size_t words = (na + 63) / 64;
 
-  // Facts: the most similar pairs first; two groups merge only when they share no
-  // article, so a fact holds at most one sentence per article and cannot chain
-  // through a second sentence of the same article.
+  // Facts: the most similar pairs first; two groups merge when they share no
+  // article, or (adjacent_join) when their members in each shared article are two
+  // adjacent sentences, so a fact cannot chain through a sentence elsewhere in an
+  // article.
   std::vector<Pair> pairs = candidate_pairs(f, na, options.fact_threshold);
   std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
     if (x.sim != y.sim) return x.sim > y.sim;
@@ -305,6 +312,71 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
     else
       g.articles[art / 64] &= ~bit;
   };
+  // Keeps the smaller id as the surviving group so the outcome does not depend on
+  // which side of the pair came first.
+  auto merge = [&](uint32_t ga, uint32_t gb) {
+    uint32_t keep = std::min(ga, gb), drop = std::max(ga, gb);
+    Group& k = groups[keep];
+    Group& d = groups[drop];
+    for (uint32_t m : d.members) group_of[m] = keep;
+    k.members.insert(k.members.end(), d.members.begin(), d.members.end());
+    for (size_t w = 0; w < words; ++w) k.articles[w] |= d.articles[w];
+    d.members.clear();
+  };
+  auto in_group = [&](const Group& g, uint32_t art) {
+    return (g.articles[art / 64] >> (art % 64)) & 1;
+  };
+  // One outlet may state in two sentences what another states in one ("We had 130
+  // firefighters on the quay. The fire is now contained," against "the 130
+  // firefighters had contained the flames"). Two groups that share articles join
+  // when, in every article they share, their members together form one run of
+  // adjacent sentences of one paragraph (at most kMaxRun) and some sentence of
+  // another article reaches the fact threshold with each of them, the pair linking them
+  // comes from an article only one of them holds (two sentences of near-copies stay
+  // two facts), and the mean similarity over their cross pairs from different
+  // articles reaches the linkage.
+  auto adjacent_join = [&](const Pair& p, const Group& x, const Group& y) {
+    uint32_t art_a = f.sentences[p.a].article, art_b = f.sentences[p.b].article;
+    const Group& ha = groups[group_of[p.a]];
+    const Group& other_a = &ha == &x ? y : x;
+    const Group& other_b = &ha == &x ? x : y;
+    if (in_group(other_a, art_a) && in_group(other_b, art_b)) return false;
+    std::vector<uint32_t> all(x.members);
+    all.insert(all.end(), y.members.begin(), y.members.end());
+    std::sort(all.begin(), all.end());  // global indices: by article, then sentence
+    for (size_t i = 0; i < all.size();) {
+      size_t j = i + 1;
+      const SentenceFeatures& first = f.sentences[all[i]];
+      while (j < all.size() && f.sentences[all[j]].article == first.article) ++j;
+      if (j - i > 1) {
+        if (j - i > kMaxRun) return false;
+        const Analysis& an = analyses[first.article];
+        for (size_t k = i + 1; k < j; ++k) {
+          const SentenceFeatures& s = f.sentences[all[k]];
+          if (s.sentence != f.sentences[all[k - 1]].sentence + 1) return false;
+          if (an.sentences[s.sentence].paragraph != an.sentences[first.sentence].paragraph)
+            return false;
+        }
+        // Some sentence of another article states what each of the run states.
+        bool spanned = false;
+        for (size_t o = 0; o < all.size() && !spanned; ++o) {
+          if (f.sentences[all[o]].article == first.article) continue;
+          spanned = true;
+          for (size_t k = i; k < j && spanned; ++k)
+            spanned = sim_full(all[o], all[k]) >= options.fact_threshold;
+        }
+        if (!spanned) return false;
+      }
+      i = j;
+    }
+    float sum = 0;
+    size_t n = 0;
+    for (uint32_t a : x.members)
+      for (uint32_t b : y.members)
+        if (f.sentences[a].article != f.sentences[b].article) sum += sim_full(a, b), ++n;
+    return n > 0 && sum / static_cast<float>(n) >= linkage;
+  };
+  std::vector<float> closest_y;
   for (const Pair& p : pairs) {
     uint32_t ga = group_of[p.a], gb = group_of[p.b];
     if (ga == gb) continue;
@@ -313,6 +385,10 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
     bool disjoint = true;
     for (size_t w = 0; w < words; ++w)
       if (x.articles[w] & y.articles[w]) disjoint = false;
+    if (!disjoint && adjacent_join(p, x, y)) {
+      merge(ga, gb);
+      continue;
+    }
     if (!disjoint) {
       // A single sentence may displace the member of its own article from a fact
       // when it fits the rest of the fact clearly better: the pair that placed the
@@ -324,9 +400,10 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
         if (groups[gs].members.size() != 1 || host.members.size() < 3) continue;
         uint32_t art = f.sentences[s].article;
         uint32_t incumbent = UINT32_MAX;
+        size_t held_here = 0;
         for (uint32_t m : host.members)
-          if (f.sentences[m].article == art) incumbent = m;
-        if (incumbent == UINT32_MAX) continue;
+          if (f.sentences[m].article == art) incumbent = m, ++held_here;
+        if (held_here != 1) continue;
         float challenger = mean_to(s, host, incumbent);
         float held = mean_to(incumbent, host, incumbent);
         if (challenger < linkage || challenger < held + kDisplaceMargin) continue;
@@ -344,31 +421,89 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
       continue;
     }
     // Average linkage: a sentence that matches one member well but the rest of the
-    // fact poorly (a short timeline line) states something else.
+    // fact poorly (a short timeline line) states something else. And every member
+    // must come near (kEachShare of the linkage) some member of the other group: a
+    // pair that joined on one shared phrase must not ride into a fact on its
+    // partner's links.
     if (x.members.size() + y.members.size() > 2) {
       float sum = 0;
-      for (uint32_t a : x.members)
-        for (uint32_t b : y.members) sum += sim_full(a, b);
+      closest_y.assign(y.members.size(), 0.0f);
+      bool each = true;
+      for (uint32_t a : x.members) {
+        float closest = 0;
+        for (size_t j = 0; j < y.members.size(); ++j) {
+          float v = sim_full(a, y.members[j]);
+          sum += v;
+          closest = std::max(closest, v);
+          closest_y[j] = std::max(closest_y[j], v);
+        }
+        each = each && closest >= kEachShare * linkage;
+      }
+      for (float v : closest_y) each = each && v >= kEachShare * linkage;
       float mean = sum / static_cast<float>(x.members.size() * y.members.size());
-      if (mean < linkage) continue;
+      if (mean < linkage || !each) continue;
     }
-    // Keep the smaller id as the surviving group so the outcome does not depend on
-    // which side of the pair came first.
-    uint32_t keep = std::min(ga, gb), drop = std::max(ga, gb);
-    Group& k = groups[keep];
-    Group& d = groups[drop];
-    for (uint32_t m : d.members) group_of[m] = keep;
-    k.members.insert(k.members.end(), d.members.begin(), d.members.end());
-    for (size_t w = 0; w < words; ++w) k.articles[w] |= d.articles[w];
-    d.members.clear();
+    merge(ga, gb);
+  }
+
+  // A sentence may state two facts ("Vey, who won by 37 votes, said he was confident
+  // the result would stand"): after grouping, a sentence also joins each other fact
+  // that lacks its article when its mean similarity to that fact's members reaches
+  // the fact threshold itself (stricter than the linkage that built the groups), and
+  // what it shares with that fact is mostly not what it shares with its own. At
+  // most one such sentence per fact and article: the closest.
+  std::vector<std::vector<uint32_t>> extra(ns);
+  {
+    std::unordered_map<uint64_t, std::pair<float, uint32_t>> best;  // (group, article) -> (mean, s)
+    std::vector<uint8_t> hit_here, hit_own;
+    std::vector<uint64_t> order;
+    auto consider = [&](uint32_t g, uint32_t s) {
+      const Group& grp = groups[g];
+      uint32_t art = f.sentences[s].article;
+      if (grp.members.empty() || in_group(grp, art)) return;
+      // The sentence must state something of this fact that its own fact does not
+      // hold: most of the weight of its words matched by this fact's members is
+      // matched by none of its own fact's other members. Otherwise this fact is a
+      // second wording of the sentence's own (a timeline line, a recap).
+      const SentenceFeatures& sf = f.sentences[s];
+      hit_here.assign(sf.words.size(), 0);
+      hit_own.assign(sf.words.size(), 0);
+      for (uint32_t m : grp.members) mark_matched(sf, f.sentences[m], hit_here);
+      for (uint32_t o : groups[group_of[s]].members)
+        if (o != s) mark_matched(sf, f.sentences[o], hit_own);
+      float here = 0, novel = 0;
+      for (size_t i = 0; i < sf.words.size(); ++i) {
+        if (!hit_here[i]) continue;
+        here += sf.words[i].weight;
+        if (!hit_own[i]) novel += sf.words[i].weight;
+      }
+      if (here <= 0 || novel < kNovelShare * here) return;
+      float mean = mean_to(s, grp, UINT32_MAX);
+      if (mean < options.fact_threshold) return;
+      uint64_t key = (static_cast<uint64_t>(g) << 32) | art;
+      auto [it, fresh] = best.try_emplace(key, mean, s);
+      if (fresh) {
+        order.push_back(key);
+      } else if (mean > it->second.first || (mean == it->second.first && s < it->second.second)) {
+        it->second = {mean, s};
+      }
+    };
+    for (const Pair& p : pairs) {
+      if (group_of[p.a] == group_of[p.b]) continue;
+      consider(group_of[p.a], p.b);
+      consider(group_of[p.b], p.a);
+    }
+    for (uint64_t key : order) extra[key >> 32].push_back(best[key].second);
   }
 
   // Pairs that were not scored count as unrelated: every member joined its fact
   // through at least one scored pair, and scoring the rest of a fifty-member fact
   // would cost more than the alignment itself.
   auto sim_of = [&](uint32_t a, uint32_t b) {
-    auto it = sims.find(pair_key(a, b));
-    return it != sims.end() ? it->second : 0.0f;
+    uint64_t key = pair_key(a, b);
+    if (auto it = sims.find(key); it != sims.end()) return it->second;
+    auto it = full.find(key);
+    return it != full.end() ? it->second : 0.0f;
   };
 
   struct Built {
@@ -379,6 +514,7 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
   for (uint32_t g = 0; g < ns; ++g) {
     Group& grp = groups[g];
     if (grp.members.empty()) continue;
+    grp.members.insert(grp.members.end(), extra[g].begin(), extra[g].end());
     std::sort(grp.members.begin(), grp.members.end());  // by article, then sentence
     Built b;
     b.first = grp.members.front();
@@ -399,7 +535,8 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
       }
       if (centrality > best_centrality) best_centrality = centrality, centre = m;
       b.fact.members.push_back(fm);
-      b.fact.articles.push_back(s.article);
+      if (b.fact.articles.empty() || b.fact.articles.back() != s.article)
+        b.fact.articles.push_back(s.article);
     }
     const SentenceFeatures& c = f.sentences[centre];
     b.fact.summary =

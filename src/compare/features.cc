@@ -13,7 +13,7 @@ namespace {
 // the same order whatever the order of the articles: permuting the inputs gives
 // bit-identical similarities.
 struct Vocabulary {
-  std::vector<std::string_view> sorted;
+  std::vector<std::string> sorted;
   std::unordered_map<std::string_view, uint32_t> ids;
 };
 
@@ -30,6 +30,43 @@ const char* number_word(std::string_view norm) {
 
 bool is_content(const Token& t) {
   return t.is_word && !t.is_stop && !t.is_number && !t.stem.empty();
+}
+
+// The key a token is aligned by: its stem for a content word; for a number, '#' and
+// its digits without group separators, spelled-out numbers included ("two", "2" and
+// "2,000" -> "#2", "#2", "#2000"), so that a figure two outlets both give weighs as
+// much as the rare word it is. Empty for other tokens.
+std::string word_key(const Token& t) {
+  if (!t.is_word) return {};
+  if (const char* spelled = number_word(t.norm)) return std::string("#") + spelled;
+  if (t.is_number) {
+    std::string key = "#";
+    for (char c : t.norm)
+      if (c != ',') key.push_back(c);
+    return key.size() > 1 ? key : std::string();
+  }
+  return is_content(t) ? t.stem : std::string();
+}
+
+bool is_number_key(std::string_view key) { return !key.empty() && key[0] == '#'; }
+
+// A figure specific enough to identify a fact: a decimal ("61.2") or a whole number
+// above twelve with two or more significant digits that does not look like a year.
+// "Three dead", "20 minutes", "500 people" or "in 2024" recur in statements of
+// different facts; "41 injured", "130 firefighters" and "2,300 residents" rarely do.
+bool is_specific_figure(std::string_view key) {
+  if (!is_number_key(key)) return false;
+  std::string_view digits = key.substr(1);
+  if (digits.find('.') != std::string_view::npos) return true;
+  if (digits.empty() || digits.size() > 9) return !digits.empty();
+  uint32_t v = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + static_cast<uint32_t>(c - '0');
+  }
+  bool year = digits.size() == 4 && v >= 1900 && v <= 2099;
+  size_t significant = digits.find_last_not_of('0') + 1 - digits.find_first_not_of('0');
+  return v > 12 && !year && significant >= 2;
 }
 
 std::string lower_form(std::string_view s) {
@@ -176,6 +213,38 @@ std::vector<uint32_t> first_senses(const analyze::Lexical& lexical, std::string_
   return out;
 }
 
+// The token after a dateline opening the article's first sentence ("HARROWMERE,
+// Caldora (Compass Wire) - ..."): capitalised words, commas and brackets up to a
+// dash among the first ten tokens. 0 when there is none. Where and by whom a story
+// was filed is not what it reports.
+uint32_t dateline(const Analysis& an, const Sentence& s) {
+  uint32_t end = std::min<uint32_t>(s.first_token + std::min<uint32_t>(s.token_count, 10),
+                                    static_cast<uint32_t>(an.tokens.size()));
+  bool words = false;
+  for (uint32_t ti = s.first_token; ti < end; ++ti) {
+    const Token& t = an.tokens[ti];
+    if (t.norm == "-" || t.norm == "\xE2\x80\x93" || t.norm == "\xE2\x80\x94" || t.norm == "--")
+      return words ? ti + 1 : 0;
+    if (t.is_word) {
+      if (!t.capitalized && !t.is_number) return 0;
+      words = true;
+    } else if (t.norm != "," && t.norm != "(" && t.norm != ")" && t.norm != "/" && t.norm != ".") {
+      return 0;
+    }
+  }
+  return 0;
+}
+
+// Stems (English Snowball) of the verbs that report speech without saying anything
+// about it: "said", "told", "added", "according to", "stated", "noted".
+bool is_plain_cue(std::string_view stem) {
+  static constexpr std::string_view kPlain[] = {"accord", "add",   "comment", "explain",
+                                                "note",   "remark", "report", "said",
+                                                "say",    "state", "tell",    "told",
+                                                "write",  "wrote", "written"};
+  return std::find(std::begin(kPlain), std::end(kPlain), stem) != std::end(kPlain);
+}
+
 // True when `s` lies inside one of `spans` (sorted by begin; they may nest).
 bool in_spans(const std::vector<Span>& spans, const Span& s) {
   for (const Span& p : spans) {
@@ -199,7 +268,7 @@ Features build_features(const std::vector<const Analysis*>& analyses,
   Vocabulary vocab;
   for (const Analysis* a : analyses)
     for (const Token& t : a->tokens)
-      if (is_content(t)) vocab.sorted.push_back(t.stem);
+      if (std::string key = word_key(t); !key.empty()) vocab.sorted.push_back(std::move(key));
   sort_unique(vocab.sorted);
   vocab.ids.reserve(vocab.sorted.size());
   for (uint32_t i = 0; i < vocab.sorted.size(); ++i) vocab.ids.emplace(vocab.sorted[i], i);
@@ -226,7 +295,8 @@ Features build_features(const std::vector<const Analysis*>& analyses,
   if (!outlet_words.empty()) {
     for (const Analysis* a : analyses)
       for (const Token& t : a->tokens)
-        if (is_content(t) && std::binary_search(outlet_words.begin(), outlet_words.end(), t.norm))
+        if (is_content(t) && !number_word(t.norm) &&
+            std::binary_search(outlet_words.begin(), outlet_words.end(), t.norm))
           f.outlet_stem[vocab.ids.at(t.stem)] = 1;
   }
 
@@ -234,6 +304,7 @@ Features build_features(const std::vector<const Analysis*>& analyses,
   for (uint32_t i = 0; i < vocab.sorted.size(); ++i) {
     std::string_view s = vocab.sorted[i];
     family[i] = i;
+    if (is_number_key(s)) continue;  // 230 and 2300 are different figures
     for (size_t len = 5; len < s.size(); ++len) {
       if (s.size() - len > 3) continue;
       auto it = vocab.ids.find(s.substr(0, len));
@@ -245,6 +316,23 @@ Features build_features(const std::vector<const Analysis*>& analyses,
   }
 
   assign_entity_keys(analyses, f);
+  // Entities that are a compared outlet naming itself ("The Klaxon says", "told the
+  // Ledger"): the outlet speaking, not a party to the story.
+  std::vector<uint8_t> outlet_key(f.key_count, 0);
+  if (!outlet_words.empty()) {
+    for (uint32_t ai = 0; ai < analyses.size(); ++ai) {
+      for (uint32_t e = 0; e < analyses[ai]->entities.size(); ++e) {
+        std::string name = lower_form(analyses[ai]->entities[e].name);
+        bool all = false;
+        for (std::string_view w : split_words(name)) {
+          if (w == "the") continue;
+          all = std::binary_search(outlet_words.begin(), outlet_words.end(), std::string(w));
+          if (!all) break;
+        }
+        if (all) outlet_key[f.entity_key[ai][e]] = 1;
+      }
+    }
+  }
 
   std::unordered_map<std::string, uint32_t> number_ids;
   std::vector<uint32_t> df(vocab.sorted.size(), 0);
@@ -252,10 +340,16 @@ Features build_features(const std::vector<const Analysis*>& analyses,
   for (uint32_t ai = 0; ai < analyses.size(); ++ai) {
     const Analysis& an = *analyses[ai];
     f.first_sentence.push_back(static_cast<uint32_t>(f.sentences.size()));
-    std::vector<Span> peripheral;
+    std::vector<Span> peripheral, cues;
     for (const FramingSpan& fs : an.framing)
       if (fs.category == FrameCategory::kHedge || fs.category == FrameCategory::kIntensifier)
         peripheral.push_back(fs.span);
+    // A plain attribution cue ("said", "told reporters", "according to") says who
+    // speaks, not what happened: every outlet uses one, in every other sentence. A
+    // cue that is itself news ("urged", "warned", "denied") keeps its weight.
+    for (const Quote& q : an.quotes)
+      if (!q.cue.empty()) cues.push_back(q.cue);
+    std::sort(cues.begin(), cues.end(), [](const Span& x, const Span& y) { return x.begin < y.begin; });
     std::sort(peripheral.begin(), peripheral.end(),
               [](const Span& x, const Span& y) { return x.begin < y.begin; });
     size_t base = f.sentences.size();
@@ -266,17 +360,21 @@ Features build_features(const std::vector<const Analysis*>& analyses,
       sf.article = ai;
       sf.sentence = si;
       uint32_t end = std::min<uint32_t>(s.first_token + s.token_count, an.tokens.size());
+      const uint32_t dateline_end = si == 0 ? dateline(an, s) : 0;
       for (uint32_t ti = s.first_token; ti < end; ++ti) {
         const Token& t = an.tokens[ti];
         const char* spelled = t.is_word ? number_word(t.norm) : nullptr;
-        if (is_content(t)) {
+        if (std::string key = word_key(t); !key.empty()) {
           Word w;
-          w.stem = vocab.ids.at(t.stem);
+          w.stem = vocab.ids.at(key);
           w.family = family[w.stem];
-          w.senses = first_senses(lexical, t.norm);
+          if (!is_number_key(key)) w.senses = first_senses(lexical, t.norm);
+          w.figure = is_specific_figure(key);
           bool opening_connective =
               ti == s.first_token && ti + 1 < end && an.tokens[ti + 1].norm == ",";
-          if (opening_connective || in_spans(peripheral, t.span)) w.role = kPeripheral;
+          if (opening_connective || ti < dateline_end || in_spans(peripheral, t.span) ||
+              f.outlet_stem[w.stem] || (is_plain_cue(t.stem) && in_spans(cues, t.span)))
+            w.role = kPeripheral;
           sf.words.push_back(std::move(w));
         }
         if (t.is_number || spelled) {
@@ -316,13 +414,14 @@ Features build_features(const std::vector<const Analysis*>& analyses,
       // list of names, not a statement.
       size_t lower_words = 0;
       for (uint32_t ti = s.first_token; ti < end; ++ti)
-        lower_words += is_content(an.tokens[ti]) && !an.tokens[ti].capitalized;
+        lower_words += !word_key(an.tokens[ti]).empty() && !an.tokens[ti].capitalized;
       sf.eligible = !s.is_heading && sf.words.size() >= kMinContentWords && lower_words >= 2;
     }
     // Entities and the people each sentence is centred on.
     for (uint32_t e = 0; e < an.entities.size(); ++e) {
       const Entity& ent = an.entities[e];
       uint32_t key = f.entity_key[ai][e];
+      if (outlet_key[key]) continue;
       for (const Mention& m : ent.mentions) {
         if (m.sentence >= an.sentences.size()) continue;
         SentenceFeatures& sf = f.sentences[base + m.sentence];
@@ -336,6 +435,7 @@ Features build_features(const std::vector<const Analysis*>& analyses,
           words_before += an.tokens[ti].is_word;
         if (words_before > 5) continue;
         sf.centre.push_back(key);
+        sf.anchored.push_back(key);
         // The person's action: the first content word after the name ("Macron had
         // urged" -> urge), within three tokens.
         uint32_t ti = s.first_token;
@@ -343,8 +443,9 @@ Features build_features(const std::vector<const Analysis*>& analyses,
         for (uint32_t k = 0; ti < end && k < 3; ++ti) {
           const Token& t = an.tokens[ti];
           if (!t.is_word) continue;
-          if (is_content(t)) {
-            sf.actions.emplace_back(key, family[vocab.ids.at(t.stem)]);
+          if (is_content(t) && !number_word(t.norm)) {
+            // "X said" twice is the same person speaking, not the same statement.
+            if (!is_plain_cue(t.stem)) sf.actions.emplace_back(key, family[vocab.ids.at(t.stem)]);
             break;
           }
           ++k;
@@ -355,6 +456,7 @@ Features build_features(const std::vector<const Analysis*>& analyses,
       if (q.entity < 0 || static_cast<size_t>(q.entity) >= an.entities.size()) continue;
       if (an.entities[q.entity].type != EntityType::kPerson) continue;
       uint32_t key = f.entity_key[ai][q.entity];
+      if (outlet_key[key]) continue;
       std::vector<uint32_t> ss;
       if (q.sentence < an.sentences.size()) ss.push_back(q.sentence);
       if (!q.content.empty()) {
@@ -362,12 +464,22 @@ Features build_features(const std::vector<const Analysis*>& analyses,
         if (b >= 0 && e >= b)
           for (int s = b; s <= e; ++s) ss.push_back(static_cast<uint32_t>(s));
       }
-      for (uint32_t s : ss) f.sentences[base + s].centre.push_back(key);
+      for (uint32_t s : ss) {
+        f.sentences[base + s].centre.push_back(key);
+        // Words in quotation marks make up most of the sentence: they are the
+        // speaker's, not a claim another outlet could give to someone else.
+        const Span& sp = an.sentences[s].span;
+        uint32_t quoted = 0;
+        if (q.direct && q.content.begin < sp.end && q.content.end > sp.begin)
+          quoted = std::min(q.content.end, sp.end) - std::max(q.content.begin, sp.begin);
+        if (2 * quoted >= sp.end - sp.begin) f.sentences[base + s].anchored.push_back(key);
+      }
     }
     for (size_t si = base; si < f.sentences.size(); ++si) {
       SentenceFeatures& sf = f.sentences[si];
       sort_unique(sf.entities);
       sort_unique(sf.centre);
+      sort_unique(sf.anchored);
       sort_unique(sf.actions);
       for (uint32_t k : sf.entities) ++key_df[k];
     }
@@ -421,6 +533,7 @@ struct Matched {
   int words = 0;      // how many of `a`'s words matched
   float total = 0;    // weight of `a`'s words, foreign ones discounted
   bool evidence = false;  // a rare word outside the outlets' names matched by stem or family
+  bool figure = false;    // a rare specific figure matched
 };
 
 Matched matched_weight(const Features& f, const SentenceFeatures& a, const SentenceFeatures& b) {
@@ -445,13 +558,32 @@ Matched matched_weight(const Features& f, const SentenceFeatures& a, const Sente
     }
     m.matched += match * w.weight;
     m.words += match > 0;
-    if (match >= kFamilyMatch && w.weight >= f.rare_idf * w.role && !f.outlet_stem[w.stem])
+    // Framing and attribution words (role below 1) are never evidence.
+    if (match >= kFamilyMatch && w.role == 1 && w.weight >= f.rare_idf && !f.outlet_stem[w.stem]) {
       m.evidence = true;
+      m.figure |= w.figure && match == 1;
+    }
     bool known = match > 0 || (w.known[word] & bit) != 0;
     m.total += known ? w.weight : kForeignWordShare * w.weight;
   }
   return m;
 }
+
+}  // namespace
+
+void mark_matched(const SentenceFeatures& a, const SentenceFeatures& b, std::vector<uint8_t>& hit) {
+  hit.resize(a.words.size(), 0);
+  size_t j = 0;
+  for (size_t i = 0; i < a.words.size(); ++i) {
+    const Word& w = a.words[i];
+    while (j < b.words.size() && b.words[j].stem < w.stem) ++j;
+    bool match = (j < b.words.size() && b.words[j].stem == w.stem) || contains(b.families, w.family);
+    for (size_t k = 0; !match && k < w.senses.size(); ++k) match = contains(b.synsets, w.senses[k]);
+    if (match) hit[i] = 1;
+  }
+}
+
+namespace {
 
 bool intersects(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   size_t i = 0, j = 0;
@@ -507,8 +639,13 @@ float similarity(const Features& f, const SentenceFeatures& a, const SentenceFea
     }
   }
 
+  // A rare specific figure in common: "2,300 residents of Saltmarsh" and "2,300 of
+  // them ... out of Saltmarsh".
+  const bool figure = ma.figure || mb.figure;
   if (!a.numbers.empty() && !b.numbers.empty()) {
-    if (intersects(a.numbers, b.numbers)) {
+    if (figure) {
+      sim += kFigureBonus;
+    } else if (intersects(a.numbers, b.numbers)) {
       sim += kNumberBonus;
     } else {
       bool conflict = false;
@@ -521,13 +658,16 @@ float similarity(const Features& f, const SentenceFeatures& a, const SentenceFea
   }
 
   auto absent = [&](const SentenceFeatures& x, const SentenceFeatures& y) {
-    for (uint32_t k : x.centre)
+    for (uint32_t k : x.anchored)
       if (!f.article_mentions(y.article, k)) return true;
     return false;
   };
-  bool missing = absent(a, b) || absent(b, a);
-  bool other_people = !a.centre.empty() && !b.centre.empty() && !intersects(a.centre, b.entities) &&
-                      !intersects(b.centre, a.entities);
+  // A shared rare figure identifies the fact even when one outlet drops its actor.
+  bool missing = !figure && (absent(a, b) || absent(b, a));
+  auto names = [](const SentenceFeatures& x, const SentenceFeatures& y) {
+    return intersects(x.centre, y.entities) || intersects(x.centre, y.centre);
+  };
+  bool other_people = !a.centre.empty() && !b.centre.empty() && !names(a, b) && !names(b, a);
   if (missing && other_people)
     sim *= kDifferentPersonPenalty;
   else if (missing)

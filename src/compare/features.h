@@ -3,9 +3,10 @@
 //
 // How two sentences are scored (sentence_similarity, in [0, 1]; also in
 // docs/compare-schema.md):
-//   Content words are word tokens that are not stopwords (numbers, and "one" to
-//   "twelve" spelled out, count as words). Each carries a role factor (kPeripheral
-//   for hedges, intensifiers and an opening connective, else 1) times an IDF weight
+//   Content words are word tokens that are not stopwords, and numbers ("#2" for
+//   "two", "2"; "#2300" for "2,300"). Each carries a role factor (kPeripheral for
+//   hedges, intensifiers, an opening connective, a plain reporting verb in a quote's
+//   cue, a dateline and words of an outlet's name; else 1) times an IDF weight
 //   w = max(kMinIdf, ln((N - df + 0.5) / (df + 0.5))), N the number of sentences of
 //   the compared articles and df the number holding the stem, so words that every
 //   sentence of the story uses ("NATO" in a NATO story) count little.
@@ -31,12 +32,16 @@
 //   Actions: when both name the same person among their first words followed by a
 //   content word of the same family ("Macron urged" / "Macron had urged"), the same
 //   actor does the same thing: kActionBonus is added.
-//   Numbers: a shared number adds kNumberBonus; two numbers before the same unit word
-//   that disagree (and no number in common) multiply by kNumberConflict.
+//   Numbers: a shared rare specific figure (Word::figure) adds kFigureBonus and lifts
+//   the absent-person penalty; another shared number adds kNumberBonus; two numbers
+//   before the same unit word that disagree (and no number in common) multiply by
+//   kNumberConflict.
 //   People: a sentence is centred on a person when that person is its speaker or is
-//   named among its first words. When both sentences are centred on people, none of
-//   one side's appearing in the other sentence, and one of them is never mentioned by
-//   the other article, sim is multiplied by kDifferentPersonPenalty (two people's
+//   named among its first words; anchored on those it cannot be told without (see
+//   SentenceFeatures::anchored). Entities made of an outlet's name are left out. When
+//   both sentences are centred on people, none of one side's named or centred in the
+//   other sentence, and one side's anchored person is never mentioned by the other
+//   article, sim is multiplied by kDifferentPersonPenalty (two people's
 //   statements); when only the second holds, by kAbsentPersonPenalty (the other
 //   outlet may give the statement without its speaker); when only the first holds,
 //   by kOtherPersonPenalty. A statement by someone the other outlet never names is
@@ -63,6 +68,7 @@ inline constexpr float kDiceShare = 0.6f;
 inline constexpr size_t kMinCoverWords = 6;
 inline constexpr float kEntityShare = 0.2f;
 inline constexpr float kNumberBonus = 0.05f;
+inline constexpr float kFigureBonus = 0.15f;
 inline constexpr float kActionBonus = 0.15f;
 inline constexpr float kNumberConflict = 0.5f;
 inline constexpr float kDifferentPersonPenalty = 0.25f;
@@ -80,17 +86,19 @@ inline constexpr float kPeripheral = 0.3f;
 // rare in the story (in at most kRarePerArticle sentences per compared article, so
 // its IDF reaches Features::rare_idf) and not a word of an outlet's own name: shared
 // generic words or one outlet's sign-off ("The Courier says") are style, not
-// substance. Without such a word the similarity is multiplied by kNoEvidencePenalty.
+// substance; words of role below 1 never count. Without such a word the similarity
+// is multiplied by kNoEvidencePenalty.
 inline constexpr uint32_t kRarePerArticle = 2;
 inline constexpr float kNoEvidencePenalty = 0.3f;
 // A sentence takes part in facts when it has at least this many content words.
-inline constexpr size_t kMinContentWords = 4;
+inline constexpr size_t kMinContentWords = 3;
 
 struct Word {
   uint32_t stem = 0;             // id in Features::stems (ids follow the sorted stem strings)
   uint32_t family = 0;           // id of the shortest stem of its family (itself when none)
   float weight = 0;              // IDF times `role`
   float role = 1;                // kPeripheral for attribution cues, hedges and connectives
+  bool figure = false;           // a specific figure ("41", "2,300", "61.2"), not a year
   std::vector<uint32_t> senses;  // WordNet synsets, the first kMaxSensesPerPos of each POS
   std::vector<uint64_t> known;   // bit set of the articles using this word or a synonym
 };
@@ -106,6 +114,10 @@ struct SentenceFeatures {
   std::vector<uint32_t> numbers;                        // number ids, sorted unique
   std::vector<std::pair<uint32_t, uint32_t>> measures;  // (unit stem, number id)
   std::vector<uint32_t> centre;  // person entity keys the sentence is centred on
+  // Of them, those it cannot be told without: its subject, or the speaker of a
+  // direct quote that makes up most of it (the words are theirs). The source of a
+  // claim may differ between outlets ("Quill said" / "sources say") for one fact.
+  std::vector<uint32_t> anchored;
   std::vector<std::pair<uint32_t, uint32_t>>
       actions;  // (centre person key, family of the word after the name)
 };
@@ -137,6 +149,10 @@ Features build_features(const std::vector<const Analysis*>& analyses,
                         const std::vector<std::string>& outlets = {});
 
 float similarity(const Features& f, const SentenceFeatures& a, const SentenceFeatures& b);
+
+// Sets hit[i] (sized to a.words) for each word of `a` that `b` matches by stem,
+// family or synonym; other entries are left as they are, so calls accumulate.
+void mark_matched(const SentenceFeatures& a, const SentenceFeatures& b, std::vector<uint8_t>& hit);
 
 }  // namespace parallax::compare
 

@@ -26,13 +26,14 @@ std::string Article::label() const {
   return id;
 }
 
-void Article::add_paragraph(std::string_view paragraph, BlockKind kind) {
+void Article::add_paragraph(std::string_view paragraph, BlockKind kind, int32_t line) {
   if (!text.empty()) text += "\n\n";
   Paragraph p;
   p.span.begin = static_cast<uint32_t>(text.size());
   text += paragraph;
   p.span.end = static_cast<uint32_t>(text.size());
   p.kind = kind;
+  p.line = line;
   paragraphs.push_back(p);
 }
 

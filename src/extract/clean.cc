@@ -328,6 +328,7 @@ enum class Role : uint8_t { kBody, kLabel, kTeaser, kRemoved };
 struct Item {
   std::string_view text;
   BlockKind kind = BlockKind::kParagraph;
+  int32_t line = -1;
   Shape shape;
   Role role = Role::kBody;
   std::string reason;
@@ -416,6 +417,7 @@ size_t clean(Article& article, const CleanOptions& options) {
     Item it;
     it.text = p.span.of(old_text);
     it.kind = p.kind;
+    it.line = p.line;
     it.shape = internal::shape_of(it.text);
     items.push_back(it);
   }
@@ -556,13 +558,14 @@ size_t clean(Article& article, const CleanOptions& options) {
   for (size_t i = 0; i < n; ++i) {
     const Item& it = items[i];
     if (it.role == Role::kBody) {
-      article.add_paragraph(it.text, it.heading ? BlockKind::kHeading : it.kind);
+      article.add_paragraph(it.text, it.heading ? BlockKind::kHeading : it.kind, it.line);
       continue;
     }
     Residue r;
     r.text = std::string(it.text);
     r.reason = it.reason;
     r.paragraph = static_cast<uint32_t>(article.paragraphs.size());
+    r.line = it.line;
     residue.push_back(std::move(r));
   }
   if (article.published.empty() && !article.paragraphs.empty()) {

@@ -283,6 +283,7 @@ std::string inline_text(std::string_view s) {
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
   std::vector<std::string_view> lines;
+  int line = -1;  // of the first line
 };
 
 // Length of a list marker ("- ", "* ", "+ ", "12. ", "3) ") at the start of `t`, or 0.
@@ -323,13 +324,16 @@ std::vector<Block> markdown_blocks(const std::vector<Line>& lines, size_t first)
     cur = Block{};
     open = false;
   };
+  int number = -1;  // of the line being read
   auto start = [&](BlockKind kind, std::string_view text) {
     flush();
     cur.kind = kind;
     cur.lines.push_back(text);
+    cur.line = number;
     open = true;
   };
   for (size_t i = first; i < lines.size(); ++i) {
+    number = lines[i].number;
     std::string_view t = trim(lines[i].text);
     if (in_comment) {
       if (t.find("-->") != std::string_view::npos) in_comment = false;
@@ -440,7 +444,9 @@ void read_text(std::string_view bytes, bool markdown, const std::string& source,
         from = 1;
       }
       std::string p = join_inline(b.lines, from);
-      if (!p.empty()) a.add_paragraph(p, b.kind);
+      // A block's lines are consecutive, so a title line taken from it moves the
+      // start down by one.
+      if (!p.empty()) a.add_paragraph(p, b.kind, b.line < 0 ? -1 : b.line + static_cast<int>(from));
     }
   } else {
     std::string p;
@@ -453,7 +459,7 @@ void read_text(std::string_view bytes, bool markdown, const std::string& source,
         need_title = false;
         continue;
       }
-      a.add_paragraph(p);
+      a.add_paragraph(p, BlockKind::kParagraph, lines[i].number);
     }
   }
   if (finish_article(a, options, out)) out.articles.push_back(std::move(a));

@@ -31,7 +31,9 @@ Json article_json(const Article& art, const Analysis& an, size_t index) {
   j["text"] = art.text;
   Json paragraphs = Json::array();
   for (const Paragraph& p : art.paragraphs)
-    paragraphs.push_back({{"span", span(p.span)}, {"kind", to_string(p.kind)}});
+    paragraphs.push_back({{"span", span(p.span)},
+                          {"kind", to_string(p.kind)},
+                          {"line", p.line >= 0 ? Json(p.line) : Json(nullptr)}});
   j["paragraphs"] = std::move(paragraphs);
   Json residue = Json::array();
   for (const Residue& r : art.residue) {

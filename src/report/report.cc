@@ -318,6 +318,7 @@ class Terminal {
           break;
         }
         std::string reason = r.reason.empty() ? "removed" : r.reason;
+        if (r.line >= 0) reason += " (line " + std::to_string(r.line) + ")";
         std::string line = "    " + dim(reason + ":") + " ";
         size_t room = width_ > display_width(reason) + 7 ? width_ - display_width(reason) - 7 : 10;
         out_ += line + shorten(r.text, room) + "\n";
@@ -505,8 +506,9 @@ class Markdown {
       if (res.empty()) continue;
       out_ += "### " + md(ref(a)) + "\n\n";
       for (const Residue& r : res)
-        out_ += "- *" + md(r.reason.empty() ? "removed" : r.reason) +
-                "*: " + md(shorten(r.text, 160)) + "\n";
+        out_ += "- *" + md(r.reason.empty() ? "removed" : r.reason) + "*" +
+                (r.line >= 0 ? " (line " + std::to_string(r.line) + ")" : std::string()) + ": " +
+                md(shorten(r.text, 160)) + "\n";
       out_ += "\n";
     }
   }
