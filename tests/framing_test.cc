@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "analyze/lexicon.h"
+#include "core/lexicon.h"
 #include "analyze/text.h"
 #include "test_util.h"
 

@@ -12,7 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "lexicon.h"
+#include "core/lexicon.h"
 #include "text.h"
 #include "wordnet.h"
 

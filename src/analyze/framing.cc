@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "lexicon.h"
+#include "core/lexicon.h"
 #include "text.h"
 
 namespace parallax::analyze {

@@ -28,7 +28,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "lexicon.h"
+#include "core/lexicon.h"
 #include "text.h"
 
 namespace parallax::analyze {

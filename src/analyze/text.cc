@@ -19,7 +19,7 @@
 #include <unordered_set>
 #include <utility>
 
-#include "lexicon.h"
+#include "core/lexicon.h"
 
 namespace parallax::analyze {
 namespace {

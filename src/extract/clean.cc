@@ -16,7 +16,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "analyze/lexicon.h"
+#include "core/lexicon.h"
 #include "extract/clean_internal.h"
 #include "ingest/ingest_internal.h"
 #include "parallax/extract.h"
@@ -250,7 +250,7 @@ std::string key_of(std::string_view p, bool trim_end) {
 const ResidueLexicon& residue_lexicon() {
   static const ResidueLexicon lex = [] {
     ResidueLexicon l;
-    for (const auto& row : analyze::lexicon_rows(analyze::embedded_lexicon("residue.tsv"))) {
+    for (const auto& row : lexicon_rows(embedded_lexicon("residue.tsv"))) {
       if (row.size() < 3) continue;
       bool prefix = row[2] == "prefix";
       std::string key = key_of(row[1], !prefix);

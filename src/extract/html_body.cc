@@ -17,7 +17,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "analyze/lexicon.h"
+#include "core/lexicon.h"
 #include "extract/html_internal.h"
 
 namespace parallax::extract::internal {
@@ -84,7 +84,7 @@ struct Lexicon {
   std::vector<std::string> prefixes;
 
   Lexicon() {
-    for (const auto& row : analyze::lexicon_rows(analyze::embedded_lexicon("boilerplate.tsv"))) {
+    for (const auto& row : lexicon_rows(embedded_lexicon("boilerplate.tsv"))) {
       if (row.size() < 3) continue;
       int w = std::atoi(std::string(row[2]).c_str());
       if (row[0] == "token") {
@@ -93,7 +93,7 @@ struct Lexicon {
         parts.emplace_back(std::string(row[1]), w);
       }
     }
-    for (const auto& row : analyze::lexicon_rows(analyze::embedded_lexicon("boilerplate_phrases.tsv"))) {
+    for (const auto& row : lexicon_rows(embedded_lexicon("boilerplate_phrases.tsv"))) {
       if (row.size() < 2) continue;
       if (row[0] == "line") {
         lines.insert(std::string(row[1]));

@@ -8,7 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "analyze/lexicon.h"
+#include "core/lexicon.h"
 #include "extract/html_internal.h"
 #include "ingest/ingest_internal.h"
 
@@ -711,7 +711,7 @@ bool looks_like_domain(std::string_view s) {
 bool is_agency(std::string_view name) {
   static const std::unordered_set<std::string> kAgencies = [] {
     std::unordered_set<std::string> out;
-    for (const auto& row : analyze::lexicon_rows(analyze::embedded_lexicon("bylines.tsv"))) {
+    for (const auto& row : lexicon_rows(embedded_lexicon("bylines.tsv"))) {
       if (row.size() >= 2 && row[0] == "agency") out.insert(ascii_lower(row[1]));
     }
     return out;

@@ -2,7 +2,7 @@
 
 #include "lexicons_data.h"
 
-namespace parallax::analyze {
+namespace parallax {
 
 std::string_view embedded_lexicon(std::string_view name) {
   for (const auto& f : kEmbeddedLexicons) {
@@ -41,4 +41,4 @@ std::vector<std::vector<std::string_view>> lexicon_rows(std::string_view text) {
   return rows;
 }
 
-}  // namespace parallax::analyze
+}  // namespace parallax
