@@ -503,6 +503,26 @@ TEST(QuotesSpeakers, InstitutionNamesAreNotPeople) {
   for (const auto& c : cases) expect_case(c);
 }
 
+// A paper speaking in its own voice ("The Beacon says:") is a media outlet, not a
+// person; the same words in another paper's article are left to the usual rules.
+TEST(QuotesSpeakers, AnArticlesOwnOutletSpeaksAsAMediaOutlet) {
+  Article a;
+  a.outlet = "The Evening Beacon";
+  a.language = "en";
+  a.add_paragraph("The ferry company cut three crossings to save money, documents show.");
+  a.add_paragraph("The Beacon says: the islanders deserve better than this.");
+  Analysis an = analyzer().analyze(a);
+  const Quote* own = nullptr;
+  for (const Quote& q : an.quotes)
+    if (q.speaker.find("Beacon") != std::string::npos) own = &q;
+  ASSERT_NE(own, nullptr);
+  EXPECT_EQ(own->kind, SourceKind::kMediaOutlet);
+  ASSERT_GE(own->entity, 0);
+  EXPECT_EQ(an.entities[own->entity].type, EntityType::kOrganisation);
+  for (const Entity& e : an.entities)
+    if (e.name.find("Beacon") != std::string::npos) EXPECT_NE(e.type, EntityType::kPerson) << e.name;
+}
+
 // A quote in `f` whose speaker contains `speaker` and has kind `kind`.
 const Quote* by_speaker(const Found& f, std::string_view speaker, SourceKind kind) {
   for (const auto& q : f.a.quotes) {

@@ -42,7 +42,9 @@ class Analyzer {
   static Result<std::unique_ptr<Analyzer>> create(const Options& options = {});
   ~Analyzer();
 
-  // Analyses the article's text (and detects its language when empty).
+  // Analyses the article's text (and detects its language when empty). An entity
+  // named only by words of the article's own outlet ("the Klaxon" in the Daily
+  // Klaxon) is an organisation, and its quotes come from a media outlet.
   Analysis analyze(const Article& article) const;
   // Analyses any text (a title, a test string); language "" = detect.
   Analysis analyze_text(std::string_view text, std::string_view language = "") const;

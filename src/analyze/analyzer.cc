@@ -1,4 +1,8 @@
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <string>
+#include <vector>
 
 #include "entities.h"
 #include "framing.h"
@@ -45,13 +49,50 @@ const Lexical& Analyzer::lexical() const { return resources_->wordnet; }
 
 namespace {
 
+// Lower-cased ASCII words of a name, "the" left out.
+std::vector<std::string> name_words(std::string_view name) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (size_t i = 0; i <= name.size(); ++i) {
+    unsigned char c = i < name.size() ? static_cast<unsigned char>(name[i]) : ' ';
+    if (std::isalnum(c) || c >= 0x80) {
+      cur.push_back(static_cast<char>(std::tolower(c)));
+    } else if (!cur.empty()) {
+      if (cur != "the") out.push_back(cur);
+      cur.clear();
+    }
+  }
+  return out;
+}
+
+// An article naming its own outlet ("the Klaxon can reveal", "The Klaxon says:") is the
+// outlet speaking in its own voice: the entity is an organisation, whatever its
+// context suggested, and its quotes come from a media outlet.
+void mark_own_outlet(std::string_view outlet, Analysis& a) {
+  std::vector<std::string> own = name_words(outlet);
+  if (own.empty()) return;
+  std::vector<uint8_t> is_own(a.entities.size(), 0);
+  for (size_t e = 0; e < a.entities.size(); ++e) {
+    std::vector<std::string> words = name_words(a.entities[e].name);
+    bool all = !words.empty();
+    for (const std::string& w : words) all = all && std::find(own.begin(), own.end(), w) != own.end();
+    if (!all) continue;
+    is_own[e] = 1;
+    a.entities[e].type = EntityType::kOrganisation;
+  }
+  for (Quote& q : a.quotes)
+    if (q.entity >= 0 && static_cast<size_t>(q.entity) < is_own.size() && is_own[q.entity])
+      q.kind = SourceKind::kMediaOutlet;
+}
+
 Analysis run(const Resources& r, std::string_view text, std::string_view language,
-             const std::vector<Paragraph>* paragraphs) {
+             const std::vector<Paragraph>* paragraphs, std::string_view outlet = {}) {
   Analysis a;
   a.language = language.empty() ? detect_language(text) : std::string(language);
   segment(text, paragraphs, a);
   if (r.options.entities) find_entities(text, r.entities, r.wordnet, a);
   if (r.options.quotes) find_quotes(text, r.quotes, a);
+  if (r.options.entities) mark_own_outlet(outlet, a);
   if (r.options.framing) find_framing(text, r.framing, a);
   return a;
 }
@@ -60,7 +101,7 @@ Analysis run(const Resources& r, std::string_view text, std::string_view languag
 
 Analysis Analyzer::analyze(const Article& article) const {
   return run(*resources_, article.text, article.language,
-             article.paragraphs.empty() ? nullptr : &article.paragraphs);
+             article.paragraphs.empty() ? nullptr : &article.paragraphs, article.outlet);
 }
 
 Analysis Analyzer::analyze_text(std::string_view text, std::string_view language) const {
