@@ -503,6 +503,19 @@ TEST(QuotesSpeakers, InstitutionNamesAreNotPeople) {
   for (const auto& c : cases) expect_case(c);
 }
 
+// The subject of "X closed ... and asked ..." is X, not a name inside the object
+// ("the Dunmere bridge").
+TEST(QuotesSpeakers, NameInsideAnObjectIsNotTheSubjectOfACoordinatedCue) {
+  auto f = run("Police closed the river road between the market square and the Dunmere bridge and "
+               "asked drivers to stay away for the rest of the day.");
+  const Quote* q = nullptr;
+  for (const Quote& x : f.a.quotes)
+    if (x.cue.of(f.text).find("asked") != std::string_view::npos) q = &x;
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker.find("Dunmere"), std::string::npos) << dump(f);
+  EXPECT_NE(q->speaker.find("Police"), std::string::npos) << dump(f);
+}
+
 // A paper speaking in its own voice ("The Beacon says:") is a media outlet, not a
 // person; the same words in another paper's article are left to the usual rules.
 TEST(QuotesSpeakers, AnArticlesOwnOutletSpeaksAsAMediaOutlet) {

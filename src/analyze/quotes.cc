@@ -974,6 +974,15 @@ class Finder {
     for (const auto& m : mentions_) {
       if (m.sentence != s || m.span.begin < toks_[first].span.begin) continue;
       if (m.span.begin >= toks_[c.first].span.begin) break;
+      // A name modifying a noun after an article ("the Saltmarsh bridge") is part of
+      // an object, not the subject.
+      {
+        int32_t mb = first_token_at(m.span.begin), me = last_token_before(m.span.end) + 1;
+        bool after_article = mb > first && is_word(mb - 1) && (norm(mb - 1) == "the" || norm(mb - 1) == "a");
+        bool before_noun = me < static_cast<int32_t>(c.first) && is_word(me) && !toks_[me].capitalized &&
+                           !toks_[me].is_stop && cue_at_[me] == kNone && !auxiliaries().count(norm(me));
+        if (after_article && before_noun) continue;
+      }
       int32_t b = first_token_at(m.span.begin);
       int32_t e = last_token_before(m.span.end) + 1;
       if (e > b) return {b, e};
