@@ -296,6 +296,44 @@ TEST(ClusterTest, EmptyArticleOpensItsOwnStory) {
   EXPECT_EQ(g.stories.size(), 2u);
 }
 
+// Undated texts with a dated dateline: the same storm name and city in two different
+// years stay apart; without the datelines the look-alike texts would be one story.
+TEST(ClusterTest, UndatedLookAlikesAreToldApartByTheDateAtTheirTop) {
+  auto undated = [](const std::string& id, const std::string& dateline, const std::string& detail) {
+    Article a = storm(id, "", "Odile", detail);
+    a.text = dateline + a.text;
+    return a;
+  };
+  std::vector<Article> dated = {
+      undated("s1", "PORT ARLEN, August 20, 2019 - ", "Shelters opened at three schools."),
+      undated("s2", "21 August 2019 | ", "The river rose above its banks near the market."),
+      undated("s3", "PORT ARLEN, September 3rd, 2023 - ", "The seafront promenade was closed."),
+      undated("s4", "Sept. 4, 2023 - ", "Schools will stay shut on Monday."),
+  };
+  cluster::Grouping g = cluster::group(dated);
+  EXPECT_EQ(g.story_of[0], g.story_of[1]);
+  EXPECT_EQ(g.story_of[2], g.story_of[3]);
+  EXPECT_NE(g.story_of[0], g.story_of[2]) << "four years apart";
+  std::vector<Article> bare = {undated("s1", "", "Shelters opened at three schools."),
+                               undated("s3", "", "The seafront promenade was closed.")};
+  cluster::Grouping b = cluster::group(bare);
+  EXPECT_EQ(b.story_of[0], b.story_of[1]) << "the control: alike enough to join without dates";
+}
+
+TEST(ClusterTest, OpeningDateIsAFullDateNearTheTop) {
+  EXPECT_EQ(cluster::opening_date_days("TOKYO, June 6, 2023 - Officials said"), cluster::parse_days("2023-06-06"));
+  EXPECT_EQ(cluster::opening_date_days("Posted 26 September 2013, 10:00"), cluster::parse_days("2013-09-26"));
+  EXPECT_EQ(cluster::opening_date_days("Report : offer December 15th , 2008 , 7 : 35 am"),
+            cluster::parse_days("2008-12-15"));
+  EXPECT_FALSE(cluster::opening_date_days("In 2007 the prime minister visited the base."));  // a year alone
+  EXPECT_FALSE(cluster::opening_date_days("The March 2019 report found nothing."));        // no day
+  EXPECT_FALSE(cluster::opening_date_days(std::string(400, 'x') + " June 6, 2023"));        // too far down
+  Article a;
+  a.published = "2024-01-02";
+  a.text = "June 6, 2023 - old dateline";
+  EXPECT_EQ(cluster::event_days(a), cluster::parse_days("2024-01-02")) << "the published date wins";
+}
+
 TEST(ClusterTest, ParseDaysReadsDatesAndTimes) {
   EXPECT_EQ(*cluster::parse_days("1970-01-02"), 1.0);
   EXPECT_EQ(*cluster::parse_days("2000-03-01"), 11017.0);

@@ -4,9 +4,10 @@
 // published; each joins the story it is most similar to, or opens a new one. Nothing
 // already decided is recomputed: adding a day of news costs that day's articles, and
 // a story not updated for Options::horizon_days stops taking members (it falls out of
-// the candidate index). `group` sorts a batch first (by published time, then by id,
-// so the order of the input among articles of one time does not matter; articles
-// without a date keep their input order, after the dated ones) and feeds it.
+// the candidate index). `group` sorts a batch first (by event_days: the published
+// time, else a date at the top of the text; then by id, so the order of the input
+// among articles of one time does not matter; articles without either keep their
+// input order, after the dated ones) and feeds it.
 // Deterministic: the same sequence of adds gives the same stories and ids.
 //
 // Method: each article becomes a sparse vector of weighted term counts: Snowball stems
@@ -118,6 +119,17 @@ Grouping group(const std::vector<Article>& articles, const Options& options = {}
 // date-time ("2023-06-07", "2023-06-07T14:05:00Z", "2023-06-07 14:05:00+02:00");
 // nullopt when empty or unreadable.
 std::optional<double> parse_days(std::string_view iso);
+
+// Undated texts often carry their date at the top (a dateline, a timestamp): the days
+// of the first full date ("December 15th, 2008", "26 September 2013", English month
+// names) among the first kOpeningBytes of `text`, or nullopt. A year alone ("in 2007")
+// does not count.
+inline constexpr size_t kOpeningBytes = 300;
+std::optional<double> opening_date_days(std::string_view text);
+
+// When an article happened, for grouping: its publication time, else the date at the
+// top of its title and text. Articles without either are fed after the dated ones.
+std::optional<double> event_days(const Article& article);
 
 }  // namespace parallax::cluster
 

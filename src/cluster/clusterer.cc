@@ -1,5 +1,7 @@
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <memory>
 #include <numeric>
@@ -63,6 +65,70 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
 }
 
 }  // namespace
+
+std::optional<double> event_days(const Article& article) {
+  if (auto d = parse_days(article.published)) return d;
+  std::string head = article.title;
+  head += '\n';
+  head.append(article.text, 0, std::min<size_t>(article.text.size(), kOpeningBytes));
+  return opening_date_days(head);
+}
+
+std::optional<double> opening_date_days(std::string_view text) {
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  text = text.substr(0, std::min<size_t>(text.size(), kOpeningBytes));
+  // Words: runs of ASCII letters or digits.
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < text.size();) {
+    auto alnum = [&](size_t k) { return std::isalnum(static_cast<unsigned char>(text[k])) != 0; };
+    while (i < text.size() && !alnum(i)) ++i;
+    size_t j = i;
+    while (j < text.size() && alnum(j)) ++j;
+    if (j > i) words.push_back(text.substr(i, j - i));
+    i = j;
+  }
+  auto month_of = [&](std::string_view w) -> int {
+    if (w.size() < 3 || w.size() > 9) return 0;
+    std::string low(w);
+    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (int m = 0; m < 12; ++m) {
+      if (low.compare(0, 3, kMonths[m]) != 0) continue;
+      // The abbreviation, or a prefix-consistent full name ("sept", "september").
+      static constexpr std::string_view kFull[] = {"january", "february", "march",     "april",
+                                                   "may",     "june",     "july",      "august",
+                                                   "september", "october", "november", "december"};
+      if (kFull[m].substr(0, low.size()) == low) return m + 1;
+    }
+    return 0;
+  };
+  auto day_of = [](std::string_view w) -> int {
+    size_t n = 0;
+    while (n < w.size() && n < 2 && std::isdigit(static_cast<unsigned char>(w[n]))) ++n;
+    if (n == 0) return 0;
+    std::string_view rest = w.substr(n);
+    if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th") return 0;
+    int d = std::stoi(std::string(w.substr(0, n)));
+    return d >= 1 && d <= 31 ? d : 0;
+  };
+  for (size_t k = 0; k < words.size(); ++k) {
+    std::string_view y = words[k];
+    if (y.size() != 4 || !std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    int year = std::stoi(std::string(y));
+    if (year < 1900 || year > 2099) continue;
+    // "December 15th, 2008" or "26 September 2013".
+    int month = 0, day = 0;
+    if (k >= 2 && (month = month_of(words[k - 2])) && (day = day_of(words[k - 1]))) {
+    } else if (k >= 2 && (day = day_of(words[k - 2])) && (month = month_of(words[k - 1]))) {
+    } else {
+      continue;
+    }
+    char iso[11];
+    std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day);
+    return parse_days(iso);
+  }
+  return std::nullopt;
+}
 
 std::optional<double> parse_days(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -135,7 +201,10 @@ struct DedupWindow {
     const bool old = !std::isnan(t) && !std::isnan(current->start) && horizon_days > 0 &&
                      t - current->start >= horizon_days;
     if (old || current->global.size() >= kMaxGeneration) {
-      previous = std::move(current);
+      // After a gap of two horizons even the generation just closed is out of reach:
+      // a copy of an article years old is a new story, not a reprint of that one.
+      const bool gap = old && t - current->start >= 2 * horizon_days;
+      previous = gap ? nullptr : std::move(current);
       current = std::make_unique<Generation>(options);
     }
     if (std::isnan(current->start)) current->start = t;
@@ -494,7 +563,7 @@ struct Clusterer::Impl {
     ids.push_back(a.id);
     dup_of.push_back(-1);
     story.push_back(0);
-    const std::optional<double> parsed = parse_days(a.published);
+    const std::optional<double> parsed = event_days(a);
     const double t = parsed ? *parsed : kNoTime;
     if (parsed && (std::isnan(now) || t > now)) now = t;
     sweep();
@@ -631,7 +700,7 @@ Grouping group(const std::vector<Article>& articles, const Options& options,
   std::vector<std::pair<double, size_t>> dated;
   std::vector<size_t> undated;
   for (size_t i = 0; i < articles.size(); ++i) {
-    if (auto d = parse_days(articles[i].published)) dated.emplace_back(*d, i);
+    if (auto d = event_days(articles[i])) dated.emplace_back(*d, i);
     else undated.push_back(i);
   }
   std::sort(dated.begin(), dated.end(), [&](const auto& a, const auto& b) {
