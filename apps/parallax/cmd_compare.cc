@@ -66,34 +66,33 @@ struct Selection {
 
 // Originals first, up to kMaxCompared (the latest beyond it are left out), then
 // near-copies while there is room: a reprint with a local paragraph still says what
-// it added, but past the limit a copy is what can best be spared.
-Selection select(const cluster::Grouping& g, uint32_t story) {
+// it added, but past the limit a copy is what can best be spared. `members` are the
+// story's input indices in the order the grouping fed them (time order); so are the
+// compared ones.
+Selection select(const cluster::Grouping& g, const Story& story, const std::vector<size_t>& members) {
   Selection sel;
-  sel.story = &g.stories[story];
-  std::vector<size_t> copies;
-  for (size_t i : g.order) {
-    if (g.story_of[i] != story) continue;
-    if (g.duplicate_of[i] >= 0) {
-      copies.push_back(i);
-    } else if (sel.compared.size() == kMaxCompared) {
-      sel.left_out.emplace_back(i, "over the limit of 50 compared articles");
+  sel.story = &story;
+  size_t originals = 0;
+  for (size_t i : members) originals += g.duplicate_of[i] < 0;
+  const size_t room_for_copies = kMaxCompared - std::min(originals, kMaxCompared);
+  size_t kept_originals = 0, kept_copies = 0;
+  for (size_t i : members) {
+    if (g.duplicate_of[i] < 0) {
+      if (kept_originals == kMaxCompared) {
+        sel.left_out.emplace_back(i, "over the limit of 50 compared articles");
+        continue;
+      }
+      ++kept_originals;
     } else {
-      sel.compared.push_back(i);
-    }
-  }
-  for (size_t i : copies) {
-    size_t original = static_cast<size_t>(g.duplicate_of[i]);
-    if (sel.compared.size() == kMaxCompared) {
-      sel.left_out.emplace_back(i, "near-copy, over the limit of 50 compared articles");
-      continue;
+      if (kept_copies == room_for_copies) {
+        sel.left_out.emplace_back(i, "near-copy, over the limit of 50 compared articles");
+        continue;
+      }
+      ++kept_copies;
+      sel.copies.emplace_back(i, static_cast<size_t>(g.duplicate_of[i]));
     }
     sel.compared.push_back(i);
-    sel.copies.emplace_back(i, original);
   }
-  // Back to time order (the order the grouping fed them in).
-  std::vector<size_t> rank(g.order.size());
-  for (size_t k = 0; k < g.order.size(); ++k) rank[g.order[k]] = k;
-  std::sort(sel.compared.begin(), sel.compared.end(), [&](size_t x, size_t y) { return rank[x] < rank[y]; });
   return sel;
 }
 
@@ -157,8 +156,10 @@ int run_compare(const CompareArgs& args) {
   std::string text;
   const std::vector<Status> none;
   size_t done = 0;
+  std::vector<std::vector<size_t>> members(g.stories.size());
+  for (size_t i : g.order) members[g.story_of[i]].push_back(i);
   for (uint32_t s : chosen) {
-    Selection sel = select(g, s);
+    Selection sel = select(g, g.stories[s], members[s]);
     std::vector<Article> arts;
     std::vector<Analysis> analyses;
     for (size_t i : sel.compared) {

@@ -6,6 +6,8 @@
 #include <span>
 #include <utility>
 
+#include "core/lines.h"
+
 namespace parallax::analyze {
 
 namespace {
@@ -71,17 +73,10 @@ uint32_t parse_uint(std::string_view s, int base = 10) {
 // Calls fn(line) for every line of `text` that is not part of the licence header
 // (those lines start with a space).
 template <typename Fn>
-void for_each_line(std::string_view text, Fn&& fn) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == ' ') continue;
-    fn(line);
-  }
+void for_each_data_line(std::string_view text, Fn&& fn) {
+  for_each_line(text, [&](std::string_view line, int) {
+    if (!line.empty() && line.front() != ' ') fn(line);
+  });
 }
 
 std::string lemma_key(std::string_view word) {
@@ -134,7 +129,7 @@ Result<WordNet> WordNet::load(const std::string& dir) {
       return not_found("WordNet: can't read " + path + " (is WordNet 3.0 installed in " + dir +
                        "? set PARALLAX_WORDNET)");
     }
-    for_each_line(buf, [&](std::string_view line) {
+    for_each_data_line(buf, [&](std::string_view line) {
       std::array<std::string_view, 256> f;
       size_t n = split_fields(line, f);
       if (n < 6) return;
@@ -148,7 +143,7 @@ Result<WordNet> WordNet::load(const std::string& dir) {
   for (const char* name : {"noun.exc", "verb.exc", "adj.exc", "adv.exc"}) {
     std::string path = dir + "/" + name;
     if (!slurp(path, buf)) continue;  // optional: morphy's rules still apply
-    for_each_line(buf, [&](std::string_view line) {
+    for_each_data_line(buf, [&](std::string_view line) {
       std::array<std::string_view, 2> f;
       if (split_fields(line, f) < 2) return;
       wn.exceptions_.emplace(std::string(f[0]), std::string(f[1]));
@@ -172,7 +167,7 @@ Result<WordNet> WordNet::load(const std::string& dir) {
   std::unordered_map<std::string, std::vector<Pending>> candidates;
   candidates.reserve(40000);
   const std::string& data = buf;
-  for_each_line(data, [&](std::string_view line) {
+  for_each_data_line(data, [&](std::string_view line) {
     // Fields are read in order with a cursor: most lines are rejected after the
     // lexicographer file and a search for the instance pointer.
     size_t pos = 0;

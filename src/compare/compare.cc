@@ -335,12 +335,9 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
   // comes from an article only one of them holds (two sentences of near-copies stay
   // two facts), and the mean similarity over their cross pairs from different
   // articles reaches the linkage.
+  // x holds p.a and y holds p.b.
   auto adjacent_join = [&](const Pair& p, const Group& x, const Group& y) {
-    uint32_t art_a = f.sentences[p.a].article, art_b = f.sentences[p.b].article;
-    const Group& ha = groups[group_of[p.a]];
-    const Group& other_a = &ha == &x ? y : x;
-    const Group& other_b = &ha == &x ? x : y;
-    if (in_group(other_a, art_a) && in_group(other_b, art_b)) return false;
+    if (in_group(y, f.sentences[p.a].article) && in_group(x, f.sentences[p.b].article)) return false;
     std::vector<uint32_t> all(x.members);
     all.insert(all.end(), y.members.begin(), y.members.end());
     std::sort(all.begin(), all.end());  // global indices: by article, then sentence

@@ -334,7 +334,6 @@ Features build_features(const std::vector<const Analysis*>& analyses,
     }
   }
 
-  std::unordered_map<std::string, uint32_t> number_ids;
   std::vector<uint32_t> df(vocab.sorted.size(), 0);
   std::vector<uint32_t> key_df(f.key_count, 0);
   for (uint32_t ai = 0; ai < analyses.size(); ++ai) {
@@ -363,35 +362,31 @@ Features build_features(const std::vector<const Analysis*>& analyses,
       const uint32_t dateline_end = si == 0 ? dateline(an, s) : 0;
       for (uint32_t ti = s.first_token; ti < end; ++ti) {
         const Token& t = an.tokens[ti];
-        const char* spelled = t.is_word ? number_word(t.norm) : nullptr;
-        if (std::string key = word_key(t); !key.empty()) {
-          Word w;
-          w.stem = vocab.ids.at(key);
-          w.family = family[w.stem];
-          if (!is_number_key(key)) w.senses = first_senses(lexical, t.norm);
-          w.figure = is_specific_figure(key);
-          bool opening_connective =
-              ti == s.first_token && ti + 1 < end && an.tokens[ti + 1].norm == ",";
-          if (opening_connective || ti < dateline_end || in_spans(peripheral, t.span) ||
-              f.outlet_stem[w.stem] || (is_plain_cue(t.stem) && in_spans(cues, t.span)))
-            w.role = kPeripheral;
-          sf.words.push_back(std::move(w));
-        }
-        if (t.is_number || spelled) {
-          std::string num;
-          if (spelled) num = spelled;
-          for (char c : spelled ? std::string_view() : std::string_view(t.norm))
-            if (c != ',') num.push_back(c);
-          auto [it, ins] = number_ids.emplace(num, static_cast<uint32_t>(number_ids.size()));
-          sf.numbers.push_back(it->second);
+        const std::string key = word_key(t);
+        if (key.empty()) continue;
+        Word w;
+        w.stem = vocab.ids.at(key);
+        w.family = family[w.stem];
+        const bool number = is_number_key(key);
+        if (!number) w.senses = first_senses(lexical, t.norm);
+        w.figure = is_specific_figure(key);
+        bool opening_connective =
+            ti == s.first_token && ti + 1 < end && an.tokens[ti + 1].norm == ",";
+        if (opening_connective || ti < dateline_end || in_spans(peripheral, t.span) ||
+            f.outlet_stem[w.stem] || (is_plain_cue(t.stem) && in_spans(cues, t.span)))
+          w.role = kPeripheral;
+        if (number) {
+          // A number is known by its word id; its unit is the content word after it.
+          sf.numbers.push_back(w.stem);
           for (uint32_t u = ti + 1; u < end && u <= ti + 2; ++u) {
             const Token& unit = an.tokens[u];
             if (is_content(unit) && !unit.is_number && !number_word(unit.norm)) {
-              sf.measures.emplace_back(vocab.ids.at(an.tokens[u].stem), it->second);
+              sf.measures.emplace_back(vocab.ids.at(unit.stem), w.stem);
               break;
             }
           }
         }
+        sf.words.push_back(std::move(w));
       }
       // Unique by stem; a word that is peripheral in one place and not in another
       // keeps its full weight.

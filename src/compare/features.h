@@ -111,8 +111,8 @@ struct SentenceFeatures {
   std::vector<uint32_t> synsets;                        // sorted unique (capped per word)
   float weight = 0;                                     // sum of word weights
   std::vector<uint32_t> entities;                       // cross-article entity keys, sorted unique
-  std::vector<uint32_t> numbers;                        // number ids, sorted unique
-  std::vector<std::pair<uint32_t, uint32_t>> measures;  // (unit stem, number id)
+  std::vector<uint32_t> numbers;                        // word ids of the numbers ("#41"), sorted unique
+  std::vector<std::pair<uint32_t, uint32_t>> measures;  // (unit stem, number word id)
   std::vector<uint32_t> centre;  // person entity keys the sentence is centred on
   // Of them, those it cannot be told without: its subject, or the speaker of a
   // direct quote that makes up most of it (the words are theirs). The source of a

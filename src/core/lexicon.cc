@@ -1,6 +1,7 @@
 #include "lexicon.h"
 
 #include "lexicons_data.h"
+#include "lines.h"
 
 namespace parallax {
 
@@ -19,15 +20,9 @@ std::vector<std::string> embedded_lexicon_names() {
 
 std::vector<std::vector<std::string_view>> lexicon_rows(std::string_view text) {
   std::vector<std::vector<std::string_view>> rows;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+  for_each_line(text, [&](std::string_view line, int) {
+    if (line.empty() || line.front() == '#') return;
+    if (line.find_first_not_of(" \t") == std::string_view::npos) return;
     std::vector<std::string_view> cols;
     size_t start = 0;
     while (true) {
@@ -37,7 +32,7 @@ std::vector<std::vector<std::string_view>> lexicon_rows(std::string_view text) {
       start = tab + 1;
     }
     rows.push_back(std::move(cols));
-  }
+  });
   return rows;
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/lines.h"
 #include "ingest/ingest_internal.h"
 
 namespace parallax::ingest::internal {
@@ -127,17 +128,10 @@ void read_line(std::string_view line, const std::string& where, const Options& o
 
 void read_jsonl(std::string_view bytes, const std::string& source, const Options& options,
                 Batch& out) {
-  size_t pos = 0;
-  int number = 0;
-  while (pos < bytes.size()) {
-    size_t nl = bytes.find('\n', pos);
-    if (nl == std::string_view::npos) nl = bytes.size();
-    std::string_view line = bytes.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++number;
-    if (line.find_first_not_of(" \t\r\f\v") == std::string_view::npos) continue;
+  for_each_line(bytes, [&](std::string_view line, int number) {
+    if (line.find_first_not_of(" \t\f\v") == std::string_view::npos) return;
     read_line(line, source + ":" + std::to_string(number), options, out);
-  }
+  });
 }
 
 }  // namespace parallax::ingest::internal

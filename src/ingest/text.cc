@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/lines.h"
 #include "ingest/ingest_internal.h"
 
 namespace parallax::ingest::internal {
@@ -35,16 +36,7 @@ std::string lower(std::string_view s) {
 
 std::vector<Line> split_lines(std::string_view bytes) {
   std::vector<Line> lines;
-  size_t pos = 0;
-  int n = 0;
-  while (pos < bytes.size()) {
-    size_t nl = bytes.find('\n', pos);
-    if (nl == std::string_view::npos) nl = bytes.size();
-    std::string_view l = bytes.substr(pos, nl - pos);
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    lines.push_back({l, ++n});
-    pos = nl + 1;
-  }
+  for_each_line(bytes, [&](std::string_view l, int n) { lines.push_back({l, n}); });
   return lines;
 }
 
