@@ -423,6 +423,25 @@ TEST(CompareProfiles, TimelineEntitiesAndFraming) {
   }
 }
 
+TEST(CompareProfiles, SpeakersCarryWhomTheySpeakFor) {
+  Set s;
+  s.add(make_article("Harwick Courier", "Bridge vote",
+                     {"Harwick council approved the river bridge on Tuesday.",
+                      "\"This bridge is a waste of money,\" said Laura Hartley, a spokeswoman for "
+                      "the Fraser campaign."}));
+  s.add(make_article("Valley Gazette", "Council backs bridge",
+                     {"The council in Harwick voted for the bridge on Tuesday.",
+                      "\"The money is wasted,\" Laura Hartley said."}));
+  s.run();
+  auto laura = std::find_if(s.cmp.speakers.begin(), s.cmp.speakers.end(), [](const SpeakerCoverage& c) {
+    return c.speaker == "Laura Hartley";
+  });
+  ASSERT_NE(laura, s.cmp.speakers.end());
+  // The second article says nothing of it; the first does, and it stands for both.
+  EXPECT_EQ(laura->affiliations, (std::vector<std::string>{"Fraser campaign"}));
+  EXPECT_EQ(laura->quotes, (std::vector<uint32_t>{1, 1}));
+}
+
 TEST(CompareProfiles, TimelineByInstantAcrossTimeZones) {
   Set s;
   const std::vector<std::string> body = {"The council approved the bridge on Tuesday evening."};

@@ -538,5 +538,72 @@ TEST(EntitiesSamples, HarbourFireNamesAndRoles) {
   EXPECT_EQ(f.named("Rescue"), nullptr) << describe(f);
 }
 
+// ---------------------------------------------------------------------------
+// Affiliations: whom a person speaks for
+// ---------------------------------------------------------------------------
+
+bool affiliated(const Entity* e, std::string_view group) {
+  return e && std::find(e->affiliations.begin(), e->affiliations.end(), group) != e->affiliations.end();
+}
+
+std::string affiliations_of(const Found& f) {
+  std::string s;
+  for (const auto& e : f.analysis.entities) {
+    s += "'" + e.name + "':";
+    for (const auto& a : e.affiliations) s += " [" + a + "]";
+    s += "\n";
+  }
+  return s;
+}
+
+TEST(EntitiesAffiliations, PartyCodeAndChamber) {
+  auto f = run("Sen. Nina Halloway (D-Ore.) voted against the harbour bill on Tuesday. "
+               "Rep. Carl Dunmore, R-Texas, voted for it.");
+  REQUIRE_TOKENS(f);
+  const Entity* nina = f.named("Nina Halloway");
+  const Entity* carl = f.named("Carl Dunmore");
+  EXPECT_TRUE(affiliated(nina, "Democratic Party")) << affiliations_of(f);
+  EXPECT_TRUE(affiliated(nina, "Senate")) << affiliations_of(f);
+  EXPECT_FALSE(affiliated(nina, "Republican Party")) << affiliations_of(f);
+  EXPECT_TRUE(affiliated(carl, "Republican Party")) << affiliations_of(f);
+  EXPECT_TRUE(affiliated(carl, "House of Representatives")) << affiliations_of(f);
+}
+
+TEST(EntitiesAffiliations, ASpokeswomanForACampaign) {
+  auto f = run("Laura Hartley, a spokeswoman for the Halloway campaign, called the advertisement "
+               "misleading. Nina Halloway did not comment.");
+  REQUIRE_TOKENS(f);
+  EXPECT_TRUE(affiliated(f.named("Laura Hartley"), "Halloway campaign")) << affiliations_of(f);
+  EXPECT_TRUE(f.named("Nina Halloway") == nullptr || f.named("Nina Halloway")->affiliations.empty())
+      << affiliations_of(f);
+}
+
+TEST(EntitiesAffiliations, PartyInAnAppositionOrARole) {
+  auto f = run("Tom Rudge, Democrat of Vermont, said he would vote no. The House Republican leader, "
+               "Representative Ella Brandt, said she would vote yes. Democratic Sen. Omar Greaves "
+               "abstained.");
+  REQUIRE_TOKENS(f);
+  EXPECT_TRUE(affiliated(f.named("Tom Rudge"), "Democratic Party")) << affiliations_of(f);
+  EXPECT_TRUE(affiliated(f.named("Omar Greaves"), "Democratic Party")) << affiliations_of(f);
+  EXPECT_TRUE(affiliated(f.named("Omar Greaves"), "Senate")) << affiliations_of(f);
+  EXPECT_TRUE(affiliated(f.named("Ella Brandt"), "House of Representatives")) << affiliations_of(f);
+  EXPECT_TRUE(affiliated(f.named("Ella Brandt"), "Republican Party")) << affiliations_of(f);
+  EXPECT_FALSE(affiliated(f.named("Ella Brandt"), "Democratic Party")) << affiliations_of(f);
+}
+
+TEST(EntitiesAffiliations, TheWhiteHouseIsNotAChamber) {
+  auto f = run("White House press secretary Dana Pruitt said the president would sign the bill.");
+  REQUIRE_TOKENS(f);
+  const Entity* dana = f.named("Dana Pruitt");
+  ASSERT_NE(dana, nullptr) << describe(f);
+  EXPECT_FALSE(affiliated(dana, "House of Representatives")) << affiliations_of(f);
+}
+
+TEST(EntitiesAffiliations, NothingSaidNothingFound) {
+  auto f = run("Nina Halloway walked to the harbour on Tuesday with Carl Dunmore.");
+  REQUIRE_TOKENS(f);
+  for (const auto& e : f.analysis.entities) EXPECT_TRUE(e.affiliations.empty()) << affiliations_of(f);
+}
+
 }  // namespace
 }  // namespace parallax::analyze

@@ -586,3 +586,63 @@ TEST(QuotesSeeds, ChineseOutletSpeakersAndSources) {
 
 }  // namespace
 }  // namespace parallax
+
+// ---------------------------------------------------------------------------
+// Whom "he" and "she" stand for
+// ---------------------------------------------------------------------------
+
+namespace parallax {
+namespace {
+
+// The speaker of the quote holding `needle`, or "<none>".
+std::string speaker_of(const Found& f, std::string_view needle) {
+  const Quote* q = with_content(f, needle);
+  return q ? q->speaker : "<none>";
+}
+
+TEST(QuotesPronouns, NamesInsideTheQuotationAreNotTheSpeaker) {
+  auto f = run("Mayor Ana Ruiz spoke to reporters on Tuesday. \"Tomas Vale has failed this city "
+               "and everyone in it,\" she said.");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_EQ(speaker_of(f, "failed this city"), "Ana Ruiz") << dump(f);
+}
+
+TEST(QuotesPronouns, TheSubjectBeatsANameMentionedLater) {
+  auto f = run("Ana Ruiz, however, is not worried that Tomas Vale will win the vote. "
+               "\"The council cannot pick a man who has never run anything,\" she said.");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_EQ(speaker_of(f, "never run anything"), "Ana Ruiz") << dump(f);
+}
+
+TEST(QuotesPronouns, TheLastSpeakerKeepsSpeaking) {
+  auto f = run("\"We will rebuild the pier by spring,\" Ana Ruiz said on Monday. Of Tomas Vale, "
+               "her rival in the race, she said: \"He has never built anything at all.\"");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_EQ(speaker_of(f, "never built anything"), "Ana Ruiz") << dump(f);
+}
+
+TEST(QuotesPronouns, APersonNamedFarBackStillAnswers) {
+  auto f = run("Ana Ruiz has led the harbour board for nine years. The board met on Monday. "
+               "Its budget was cut by a third. The vote was close. Nobody expected it. "
+               "\"We will find the money elsewhere,\" she said.");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_EQ(speaker_of(f, "find the money"), "Ana Ruiz") << dump(f);
+}
+
+TEST(QuotesSpeakers, AnInfinitiveCueTakesTheSubjectOfItsVerb) {
+  auto f = run("Tomas Vale was quick to retort: \"That is simply not true, and she knows it.\"");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_EQ(speaker_of(f, "simply not true"), "Tomas Vale") << dump(f);
+}
+
+TEST(QuotesSpeakers, ARoleNounFindsItsHolderAtAnyDistance) {
+  auto f = run("Gov. Ana Ruiz signed the harbour bill on Monday. The bill funds four new berths. "
+               "Dock workers had asked for them since 2019. Their union welcomed the money. "
+               "Tomas Vale, a shipping broker, called it overdue. \"I support this law and I will "
+               "defend it,\" the governor said.");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_EQ(speaker_of(f, "defend it"), "Ana Ruiz") << dump(f);
+}
+
+}  // namespace
+}  // namespace parallax

@@ -34,6 +34,12 @@ std::string entities_text(const eval::EntitiesReport& r) {
                 r.speaker_accuracy(), r.speakers_right, r.speaker_phrases, r.phrases_located,
                 r.phrases_quoted);
   out += line;
+  std::snprintf(line, sizeof line,
+                "                      of the right ones, %zu are group labels (\"House Democrats\") "
+                "matched through the speaker's stated affiliation; by name alone: %.3f\n",
+                r.by_affiliation,
+                r.speaker_phrases ? double(r.speakers_right - r.by_affiliation) / r.speaker_phrases : 0.0);
+  out += line;
   out +=
       "\npublished (README): " + (r.published.empty() ? std::string("none given") : r.published) +
       "\n";
@@ -55,6 +61,7 @@ std::string entities_json(const eval::EntitiesReport& r) {
                       {"speaker_phrases_located", r.phrases_located},
                       {"speaker_phrases_quoted", r.phrases_quoted},
                       {"speakers_right", r.speakers_right},
+                      {"speakers_right_by_affiliation", r.by_affiliation},
                       {"published", r.published},
                       {"seconds", r.seconds}};
   return j.dump(2) + "\n";

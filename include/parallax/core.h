@@ -174,6 +174,12 @@ struct Entity {
   std::vector<Mention> mentions;
   std::vector<std::string> roles;    // "French President", "Japanese Foreign Minister"
   std::vector<std::string> aliases;  // other surface forms ("Macron", "NATO", "North Atlantic Treaty Organization")
+  // For a person: whom the text says they speak for or belong to, in the order found:
+  // a party ("Democratic Party", from "D-Ore." or "Democrat of Vermont"), an organisation
+  // or principal ("Harbour Union" from "Harbour Union President Ana Ruiz"; "Vale
+  // campaign" from "a spokeswoman for the Vale campaign"), a legislator's chamber
+  // ("Senate" from "Sen."). Empty when the text says nothing of it.
+  std::vector<std::string> affiliations;
 };
 
 enum class SourceKind : uint8_t { kNamedPerson, kOrganisation, kMediaOutlet, kDocument, kAnonymous, kUnknown };
@@ -245,6 +251,7 @@ struct EntityCoverage {
 struct SpeakerCoverage {
   std::string speaker;
   SourceKind kind = SourceKind::kUnknown;
+  std::vector<std::string> affiliations;  // whom the articles say the speaker speaks for
   std::vector<uint32_t> quotes;          // quote count per compared article
 };
 

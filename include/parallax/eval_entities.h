@@ -12,8 +12,12 @@
 //   sources: "other_anti", "other_pro", "other_neutral"; named groups such as
 //   "House_Democrats" and "Democratic_lawmakers" count), the share whose text we
 //   find in the article, inside the content of one of our quotes (at least half of the
-//   phrase's bytes), with our speaker matching the gold one. A phrase we cannot place
-//   in the text, or that no quote of ours covers, counts wrong.
+//   phrase's bytes), with our speaker matching the gold one: by name, or, for a gold
+//   group label ("House_Democrats", "Obama_campaign", "NAACP"; group_label below),
+//   through the affiliations the text gives our speaker (a Democratic representative
+//   speaks for House Democrats; affiliation_matches below). The report counts the
+//   second kind apart (by_affiliation). A phrase we cannot place in the text, or that
+//   no quote of ours covers, counts wrong.
 // Names match loosely (names_match): case-insensitive, underscores as spaces, dots,
 // hyphens and a possessive dropped ("U.S." ~ "US", "Wal-Mart" ~ "Walmart"), "Mr.",
 // "Mrs.", "Ms.", "Miss", "Dr.", "Sir", "Dame" and "the" ignored, a plural "s" ignored, and a word
@@ -68,6 +72,17 @@ struct RankedName {
 size_t found_in_top(const std::vector<std::string>& gold, const std::vector<RankedName>& ranked,
                     size_t k);
 
+// True when a gold speaker names a group or an organisation rather than a person: it
+// holds a member noun ("lawmakers", "officials"), a party ("Democrats", "GOP"),
+// "campaign", "administration" or "committee", or is one acronym ("NAACP").
+bool group_label(std::string_view gold);
+
+// True when every word of a group label but its member nouns ("House Democrats" ->
+// house, democrat) is a word of the speaker's affiliations (Entity::affiliations:
+// "Democratic Party", "House of Representatives"); party words compare in one form
+// ("Democratic" ~ "Democrats", "GOP" ~ "Republican").
+bool affiliation_matches(std::string_view gold, const std::vector<std::string>& affiliations);
+
 // True when `speaker` names someone rather than an unnamed placeholder ("other_anti").
 bool named_speaker(std::string_view speaker);
 
@@ -89,6 +104,8 @@ struct EntitiesReport {
   size_t phrases_located = 0;  // of them, found in the article text
   size_t phrases_quoted = 0;   // of them, covered by one of our quotes
   size_t speakers_right = 0;   // of them, with our speaker matching the gold one
+  size_t by_affiliation = 0;   // of those, a group label matched through the speaker's
+                               // stated affiliation, not by name
   std::string published;       // the README's "Published" paragraph, or ""
   double seconds = 0;          // analysis alone
 

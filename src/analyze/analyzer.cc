@@ -90,7 +90,10 @@ Analysis run(const Resources& r, std::string_view text, std::string_view languag
   Analysis a;
   a.language = language.empty() ? detect_language(text) : std::string(language);
   segment(text, paragraphs, a);
-  if (r.options.entities) find_entities(text, r.entities, r.wordnet, a);
+  if (r.options.entities) {
+    find_entities(text, r.entities, r.wordnet, a);
+    find_affiliations(text, a);
+  }
   if (r.options.quotes) find_quotes(text, r.quotes, a);
   if (r.options.entities) mark_own_outlet(outlet, a);
   if (r.options.framing) find_framing(text, r.framing, a);

@@ -24,6 +24,10 @@ class EntityLexicon {
 void find_entities(std::string_view text, const EntityLexicon& lexicon, const WordNet& wordnet,
                    Analysis& out);
 
+// Fills Entity::affiliations of the people in out.entities from the words around their
+// mentions and from their roles (src/analyze/affiliation.cc). Needs find_entities first.
+void find_affiliations(std::string_view text, Analysis& out);
+
 }  // namespace parallax::analyze
 
 #endif  // PARALLAX_SRC_ANALYZE_ENTITIES_H_

@@ -899,6 +899,13 @@ class Finder {
     int32_t first = static_cast<int32_t>(sent_first(s));
     int32_t e = end;
     while (e > first && is_filler(e - 1)) --e;
+    // An infinitive cue hangs from the clause's own verb ("Biden was quick to retort",
+    // "the minister declined to say"): its subject stands before that verb.
+    if (e - 2 > first && is_word(e - 1) && norm(e - 1) == "to" && is_word(e - 2) &&
+        !toks_[e - 2].capitalized) {
+      e -= 2;
+      while (e > first && is_filler(e - 1)) --e;
+    }
     // A short parenthesis after the name ("Sen. Jo Vale (D-Ore.) said") belongs to it.
     if (e > first && punct_is(e - 1, ")")) {
       int32_t open = e - 2;
@@ -1445,25 +1452,26 @@ class Finder {
   // The most recent person before `pos` within three sentences of `sentence`, scored
   // by how many of `words` its roles contain; kNone when there is none.
   int32_t recent_person(uint32_t pos, uint32_t sentence, const std::vector<std::string>& words,
-                        bool need_role) const {
+                        bool need_role, uint32_t window = 3, bool must_match = false) const {
     int32_t best = kNone;
     int best_score = -1;
     uint32_t best_pos = 0;
     for (const auto& m : mentions_) {
       if (m.span.end > pos) break;
-      if (m.sentence + 3 < sentence) continue;
+      if (m.sentence + window < sentence) continue;
       const Entity& ent = out_.entities[m.entity];
       if (!person_like(ent)) continue;
       int score = ent.type == EntityType::kPerson ? 1 : 0;
       for (const auto& w : words) {
         for (const auto& role : ent.roles) {
-          if (contains_word(role, w)) {
+          if (role_has(role, w)) {
             ++score;
             break;
           }
         }
       }
-      if (need_role && score <= (ent.type == EntityType::kPerson ? 1 : 0) && !ent.roles.empty()) continue;
+      const int base = ent.type == EntityType::kPerson ? 1 : 0;
+      if (need_role && score <= base && (must_match || !ent.roles.empty())) continue;
       if (score > best_score || (score == best_score && m.span.begin >= best_pos)) {
         best = m.entity, best_score = score, best_pos = m.span.begin;
       }
@@ -1481,6 +1489,23 @@ class Finder {
     size_t sp = e.name.rfind(' ');
     std::string last = normalize(sp == std::string::npos ? std::string_view(e.name) : std::string_view(e.name).substr(sp + 1));
     return !lex_.institution_words.count(last);
+  }
+
+  // True when a role ("Gov.", "Illinois Rep.") holds the role noun `w` ("governor",
+  // "congressman"), written out or in its usual abbreviation.
+  static bool role_has(std::string_view role, std::string_view w) {
+    if (contains_word(role, w)) return true;
+    static const std::pair<std::string_view, std::string_view> kShort[] = {
+        {"governor", "gov"},          {"senator", "sen"},         {"representative", "rep"},
+        {"congressman", "rep"},       {"congresswoman", "rep"},   {"congressman", "representative"},
+        {"congresswoman", "representative"}, {"lieutenant", "lt"}, {"attorney", "atty"},
+        {"general", "gen"},           {"secretary", "sec"},       {"professor", "prof"},
+        {"lawmaker", "rep"},          {"lawmaker", "sen"},        {"lawmaker", "senator"},
+        {"lawmaker", "representative"}, {"lawmaker", "congressman"}, {"lawmaker", "congresswoman"}};
+    for (const auto& [full, abbr] : kShort) {
+      if (full == w && contains_word(role, abbr)) return true;
+    }
+    return false;
   }
 
   static bool contains_word(std::string_view hay, std::string_view w) {
@@ -1728,7 +1753,11 @@ class Finder {
     for (int32_t k = b; k < e; ++k) {
       if (is_word(k) && !toks_[k].is_stop && !determiners().count(norm(k))) words.emplace_back(norm(k));
     }
-    int32_t ent = recent_person(before, sentence, words, head->kind == NounKind::kRole);
+    // "the governor" said, long after "Gov. Ana Ruiz" was introduced: a holder of the
+    // role is evidence enough at any distance, and beats a nearer person of no stated role.
+    int32_t ent = kNone;
+    if (head->kind == NounKind::kRole) ent = recent_person(before, sentence, words, true, UINT32_MAX, true);
+    if (ent == kNone) ent = recent_person(before, sentence, words, head->kind == NounKind::kRole);
     if (ent != kNone) {
       set_entity(r, ent);
       return r;
@@ -1744,9 +1773,47 @@ class Finder {
     return r;
   }
 
+  // The person a speaking "he" or "she" before `pos` stands for. News keeps its
+  // speaker: the candidates are the people named outside quotations in this sentence
+  // and the two before it, ranked by nearness (by sentence), by standing first among
+  // the people of their sentence (the subject, more often than not), and by having
+  // been the last named speaker. Names inside quotations are what someone said, not
+  // who is speaking ("'Obama has failed,' he said" is not Obama speaking). kNone when
+  // there is no candidate.
+  int32_t pronoun_antecedent(uint32_t pos, uint32_t sentence, size_t index) const {
+    const Resolved* last = recent_speaker(index, sentence, [](const Resolved& x) {
+      return x.kind == SourceKind::kNamedPerson && x.entity != kNone;
+    });
+    int32_t best = kNone, best_score = -1;
+    uint32_t best_pos = 0, seen_sentence = UINT32_MAX;
+    for (const auto& m : mentions_) {
+      if (m.span.end > pos) break;
+      if (m.sentence + 2 < sentence || m.sentence > sentence) continue;
+      if (in_quote_[first_token_at(m.span.begin)] != kNone) continue;
+      if (!person_like(out_.entities[m.entity])) continue;
+      bool first = m.sentence != seen_sentence;
+      seen_sentence = m.sentence;
+      int32_t score = 3 - static_cast<int32_t>(sentence - m.sentence);
+      if (first) score += 2;
+      if (last && last->entity == m.entity) score += 2;
+      if (score > best_score || (score == best_score && m.span.begin >= best_pos)) {
+        best = m.entity, best_score = score, best_pos = m.span.begin;
+      }
+    }
+    if (best != kNone) return best;
+    // Nobody named nearby ("The liberal justice spoke on Saturday. '...,' she said"):
+    // the last person named outside quotations before it.
+    for (const auto& m : mentions_) {
+      if (m.span.end > pos) break;
+      if (in_quote_[first_token_at(m.span.begin)] != kNone) continue;
+      if (person_like(out_.entities[m.entity])) best = m.entity;
+    }
+    return best;
+  }
+
   Resolved resolve_pronoun(Resolved r, Pronoun p, uint32_t before, uint32_t sentence, size_t index) const {
     if (p == Pronoun::kPerson) {
-      int32_t ent = recent_person(before, sentence, {}, false);
+      int32_t ent = pronoun_antecedent(before, sentence, index);
       if (ent != kNone) {
         set_entity(r, ent);
         return r;

@@ -580,6 +580,7 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
     std::string name;
     std::vector<uint32_t> quotes;
     std::map<SourceKind, uint32_t> kinds;
+    std::vector<std::string> affiliations;
     size_t first_seen = 0;
   };
   std::map<std::string, SpeakerAcc> speakers;
@@ -630,6 +631,11 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
       }
       ++acc.quotes[a];
       ++acc.kinds[q.kind];
+      if (q.entity >= 0 && static_cast<size_t>(q.entity) < analyses[a].entities.size()) {
+        for (const std::string& aff : analyses[a].entities[q.entity].affiliations)
+          if (std::find(acc.affiliations.begin(), acc.affiliations.end(), aff) == acc.affiliations.end())
+            acc.affiliations.push_back(aff);
+      }
     }
   }
 
@@ -735,6 +741,7 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
     SpeakerCoverage sc;
     sc.speaker = acc->name;
     sc.quotes = acc->quotes;
+    sc.affiliations = acc->affiliations;
     uint32_t best = 0;
     for (const auto& [kind, n] : acc->kinds)
       if (n > best) best = n, sc.kind = kind;

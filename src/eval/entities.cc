@@ -1,6 +1,7 @@
 // Scoring entity ranking and quote speakers on an events set with annotations
 // (see parallax/eval_entities.h).
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -223,17 +224,75 @@ struct GoldArticle {
   std::vector<std::pair<std::string, std::string>> quoted;  // (txt, speaker)
 };
 
-bool speaker_right(std::string_view gold, const Quote& q, const Analysis& a) {
+// Words of a group label that say what kind of member, not which group
+// ("Democratic lawmakers", "Nebraska officials").
+bool member_noun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "lawmaker", "official", "member", "leader", "legislator", "senator", "representative",
+      "staff", "aide", "spokesman", "spokeswoman", "spokesperson", "supporter"};
+  return std::find(std::begin(kNouns), std::end(kNouns), w) != std::end(kNouns);
+}
+
+// Party words in one form: "Democrats", "Democratic" -> "democrat"; "GOP" -> "republican".
+std::string party_form(std::string w) {
+  if (w == "democratic") return "democrat";
+  if (w == "gop") return "republican";
+  return w;
+}
+
+}  // namespace
+
+bool group_label(std::string_view gold) {
+  std::vector<std::string> w = name_words(gold);
+  if (w.empty()) return false;
+  for (const std::string& x : w) {
+    std::string p = party_form(x);
+    if (member_noun(p) || p == "democrat" || p == "republican" || p == "campaign" ||
+        p == "administration" || p == "committee")
+      return true;
+  }
+  // An acronym ("NAACP") names an organisation, never a person.
+  bool upper = w.size() == 1 && gold.size() >= 2;
+  for (char c : gold) upper = upper && (std::isupper(static_cast<unsigned char>(c)) || c == '.' || c == '&');
+  return upper;
+}
+
+bool affiliation_matches(std::string_view gold, const std::vector<std::string>& affiliations) {
+  std::vector<std::string> have;
+  for (const std::string& a : affiliations)
+    for (std::string& w : name_words(a)) have.push_back(party_form(std::move(w)));
+  size_t need = 0;
+  for (std::string& w : name_words(gold)) {
+    w = party_form(std::move(w));
+    if (member_noun(w)) continue;
+    ++need;
+    if (std::find(have.begin(), have.end(), w) == have.end()) return false;
+  }
+  return need > 0;
+}
+
+namespace {
+
+// How our speaker matches the gold one: not, by name, or through an affiliation.
+enum class SpeakerMatch { kNo, kName, kAffiliation };
+
+SpeakerMatch speaker_match(std::string_view gold, const Quote& q, const Analysis& a) {
   bool person = q.kind == SourceKind::kNamedPerson;
   if (q.entity >= 0 && static_cast<size_t>(q.entity) < a.entities.size()) {
     const Entity& e = a.entities[q.entity];
     person = person || e.type == EntityType::kPerson;
-    if (names_match(gold, e.name, person)) return true;
+    if (names_match(gold, e.name, person)) return SpeakerMatch::kName;
     for (const auto& al : e.aliases) {
-      if (names_match(gold, al, person)) return true;
+      if (names_match(gold, al, person)) return SpeakerMatch::kName;
     }
   }
-  return names_match(gold, q.speaker, person);
+  if (names_match(gold, q.speaker, person)) return SpeakerMatch::kName;
+  // A group speaking through one of its own ("House Democrats" quoted through a
+  // Democratic representative; "the Vale campaign" through its spokeswoman).
+  if (q.entity >= 0 && static_cast<size_t>(q.entity) < a.entities.size() && group_label(gold) &&
+      affiliation_matches(gold, a.entities[q.entity].affiliations))
+    return SpeakerMatch::kAffiliation;
+  return SpeakerMatch::kNo;
 }
 
 }  // namespace
@@ -340,7 +399,9 @@ Result<EntitiesReport> evaluate_entities(const std::string& dir) {
       }
       if (q < 0) continue;
       ++rep.phrases_quoted;
-      rep.speakers_right += speaker_right(speaker, a.quotes[q], a);
+      SpeakerMatch m = speaker_match(speaker, a.quotes[q], a);
+      rep.speakers_right += m != SpeakerMatch::kNo;
+      rep.by_affiliation += m == SpeakerMatch::kAffiliation;
     }
   }
   if (article_lines == 0) return invalid_input(articles_path.string() + ": no readable article");

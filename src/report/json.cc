@@ -61,6 +61,7 @@ Json article_json(const Article& art, const Analysis& an, size_t index) {
                         {"type", to_string(e.type)},
                         {"roles", e.roles},
                         {"aliases", e.aliases},
+                        {"affiliations", e.affiliations},
                         {"mentions", std::move(mentions)}});
   }
   j["entities"] = std::move(entities);
@@ -156,7 +157,10 @@ std::string json(const Input& in, const Options& options) {
   root["entities"] = std::move(entities);
   Json speakers = Json::array();
   for (const SpeakerCoverage& s : c.speakers)
-    speakers.push_back({{"speaker", s.speaker}, {"kind", to_string(s.kind)}, {"quotes", s.quotes}});
+    speakers.push_back({{"speaker", s.speaker},
+                        {"kind", to_string(s.kind)},
+                        {"affiliations", s.affiliations},
+                        {"quotes", s.quotes}});
   root["speakers"] = std::move(speakers);
   root["timeline"] = c.timeline;
   Json errors = Json::array();

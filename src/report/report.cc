@@ -75,6 +75,14 @@ std::string member_text(const Input& in, const FactMember& m) {
   return std::string(sentences[m.sentence].span.of(in.articles[m.article].text));
 }
 
+// "Lis Hart (Vale campaign)": the speaker with whom the articles say they speak for.
+std::string speaker_label(const SpeakerCoverage& s) {
+  if (s.affiliations.empty()) return s.speaker;
+  std::string out = s.speaker + " (";
+  for (size_t i = 0; i < s.affiliations.size(); ++i) out += (i ? ", " : "") + s.affiliations[i];
+  return out + ")";
+}
+
 uint32_t total_quotes(const SpeakerCoverage& s) {
   return std::accumulate(s.quotes.begin(), s.quotes.end(), 0u);
 }
@@ -216,7 +224,9 @@ class Terminal {
       return;
     }
     const bool columns = v_.n <= 8;
-    size_t name_w = 28;
+    // Room for a short affiliation ("Lis Hart (Vale campaign)") when the width allows.
+    const size_t rest = 2 + 1 + 13 + (columns ? 5 * v_.n : 18);
+    size_t name_w = static_cast<size_t>(width_) > rest + 28 ? std::min<size_t>(34, width_ - rest) : 28;
     std::string head = "  " + pad("speaker", name_w) + " " + pad("kind", 13);
     if (columns) {
       for (size_t a = 0; a < v_.n; ++a) head += " " + pad("[" + std::to_string(a + 1) + "]", 4);
@@ -230,7 +240,7 @@ class Terminal {
         out_ += dim("  … and " + std::to_string(speakers.size() - shown) + " more") + "\n";
         break;
       }
-      std::string line = "  " + pad(shorten(s.speaker, name_w), name_w) + " " +
+      std::string line = "  " + pad(shorten(speaker_label(s), name_w), name_w) + " " +
                          pad(dim(to_string(s.kind)), 13 + (o_.color ? 8 : 0));
       if (columns) {
         for (size_t a = 0; a < v_.n && a < s.quotes.size(); ++a)
@@ -436,7 +446,7 @@ class Markdown {
     }
     out_ += "\n" + rule + "\n";
     for (const auto& s : speakers) {
-      out_ += "| " + md(s.speaker) + " | " + to_string(s.kind) + " |";
+      out_ += "| " + md(speaker_label(s)) + " | " + to_string(s.kind) + " |";
       for (size_t a = 0; a < v_.n; ++a)
         out_ += " " + std::to_string(a < s.quotes.size() ? s.quotes[a] : 0) + " |";
       out_ += "\n";
