@@ -605,5 +605,15 @@ TEST(EntitiesAffiliations, NothingSaidNothingFound) {
   for (const auto& e : f.analysis.entities) EXPECT_TRUE(e.affiliations.empty()) << affiliations_of(f);
 }
 
+TEST(EntitiesNames, HyphenatedLowerCaseInsideAName) {
+  auto f = run("Crumb-a-Roo opened its first bakery in Harwick on Monday. The Harwick-based chain "
+               "said Crumb-a-Roo would hire forty people.");
+  REQUIRE_TOKENS(f);
+  const Entity* e = f.named("Crumb-a-Roo");
+  ASSERT_NE(e, nullptr) << describe(f);
+  EXPECT_EQ(e->mentions.size(), 2u) << describe(f);
+  EXPECT_EQ(f.named("Harwick-based"), nullptr) << describe(f);
+}
+
 }  // namespace
 }  // namespace parallax::analyze

@@ -29,6 +29,8 @@ TEST(EvalEntitiesNames, LooseMatches) {
   EXPECT_TRUE(names_match("Republican lawmakers", "Republicans", false));
   EXPECT_TRUE(names_match("U.S. Congress", "Congress", false));
   EXPECT_TRUE(names_match("Nina Halloway", "Sen. Nina Halloway", true));
+  EXPECT_TRUE(names_match("Ines_Mendo", "Ines Mendoza", true));  // id cut at an accent, text without it
+  EXPECT_FALSE(names_match("Ines_Mendo", "Ines Mendozarova", true));
   EXPECT_TRUE(names_match("Walmart", "Wal-Mart", false));
   // The set's ids lost everything from an accented letter on.
   EXPECT_TRUE(names_match("Felipe_Calder", "Felipe Calder\u00f3n", true));

@@ -646,3 +646,17 @@ TEST(QuotesSpeakers, ARoleNounFindsItsHolderAtAnyDistance) {
 
 }  // namespace
 }  // namespace parallax
+
+namespace parallax {
+namespace {
+
+TEST(QuotesSpeakers, APrincipalBeforeARoleIsNotTheSpeaker) {
+  auto f = run("Tomas Vale spokeswoman Laura Hartley said the advertisement was misleading.");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_content(f, "advertisement was misleading");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker, "Laura Hartley") << dump(f);
+}
+
+}  // namespace
+}  // namespace parallax

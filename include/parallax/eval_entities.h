@@ -22,7 +22,8 @@
 // hyphens and a possessive dropped ("U.S." ~ "US", "Wal-Mart" ~ "Walmart"), "Mr.",
 // "Mrs.", "Ms.", "Miss", "Dr.", "Sir", "Dame" and "the" ignored, a plural "s" ignored, and a word
 // cut short where the other goes on with a non-ASCII letter taken as the same (the set's ids lost
-// accented letters: "Felipe_Calder"); equal names match, a person matches by surname
+// accented letters: "Felipe_Calder"), or with one or two plain letters after a cut of five or
+// more (the article spelled it without the accent: "Calderon"); equal names match, a person matches by surname
 // ("Barack_Obama" ~ "Obama", but not "Michelle Obama"), and a name matches one whose words it all
 // shares ("Obama" ~ "Obama administration", "Republicans" ~ "Republican lawmakers"). An entity's
 // aliases are tried too (ranking and speakers), so the Democratic Party seen as "Democratic"

@@ -815,6 +815,15 @@ class Finder {
         ++j;
         continue;
       }
+      // A lower-case word hyphenated between capitalised ones is part of the name
+      // ("Stratford-upon-Avon", "Chick-fil-A"); one hyphenated after a name is not
+      // ("Biden-led", "Paris-based").
+      if (!segs.empty() && segs.back().kind == Seg::kUnk && segs.back().last + 1 == j && p.gap == 2 &&
+          j + 1 < b && pieces_[j + 1].gap == 2 && pieces_[j + 1].cap) {
+        segs.back().last = j + 1;
+        j += 2;
+        continue;
+      }
       if (segs.empty()) break;
       // Connectors inside names: "Ministry of Foreign Affairs", "Ambassador to the US".
       static const std::unordered_set<std::string_view> kParticles = {

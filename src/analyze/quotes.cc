@@ -1643,6 +1643,7 @@ class Finder {
     // 1. Entities the entity finder found in the head or the closing name (also "he",
     //    "the French leader" when it resolved them).
     int32_t person = kNone, org = kNone, place = kNone;
+    uint32_t person_end = 0;
     Span org_span;
     for (const auto& m : mentions_) {
       if (m.span.begin >= r.span.end) break;
@@ -1650,8 +1651,19 @@ class Finder {
       bool in_head = m.span.overlaps(head_zone), in_name = has_name && m.span.overlaps(name_zone);
       switch (out_.entities[m.entity].type) {
         case EntityType::kPerson:
-          // The first person named is the head ("Gareth Quill of Harbour Fire and Rescue").
-          if ((in_head || in_name) && person == kNone && person_like(out_.entities[m.entity])) person = m.entity;
+          // The first person named is the head ("Gareth Quill of Harbour Fire and Rescue"),
+          // unless a role noun makes it the principal of the next ("Vale spokeswoman Lis
+          // Hart", "Ruiz adviser Tom Reed").
+          if ((in_head || in_name) && person_like(out_.entities[m.entity])) {
+            if (person == kNone) {
+              person = m.entity, person_end = m.span.end;
+            } else if (m.entity != person) {
+              int32_t after = first_token_at(person_end);
+              if (after < static_cast<int32_t>(toks_.size()) && is_word(after) && !toks_[after].capitalized &&
+                  !toks_[after].is_stop && toks_[after].span.end <= m.span.begin)
+                person = m.entity, person_end = m.span.end;
+            }
+          }
           break;
         case EntityType::kOrganisation:
           org = m.entity, org_span = m.span;

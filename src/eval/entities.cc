@@ -34,13 +34,15 @@ std::string singular(std::string w) {
 
 // Equal words, or one cut short where the other goes on with a non-ASCII letter: the
 // set's speaker ids lost everything from the first accented letter ("Felipe_Calder"
-// for Felipe Calderón).
+// for Felipe Calderón). An article that spells the name without its accent
+// ("Calderon") goes on with the plain letters: a tail of one or two of them after a
+// cut of five letters or more is taken as the same word.
 bool same_word(const std::string& a, const std::string& b) {
   if (a == b) return true;
   const std::string& s = a.size() < b.size() ? a : b;
   const std::string& l = a.size() < b.size() ? b : a;
-  return s.size() >= 3 && l.compare(0, s.size(), s) == 0 &&
-         static_cast<unsigned char>(l[s.size()]) >= 0x80;
+  if (s.size() < 3 || l.compare(0, s.size(), s) != 0) return false;
+  return static_cast<unsigned char>(l[s.size()]) >= 0x80 || (s.size() >= 5 && l.size() - s.size() <= 2);
 }
 
 bool all_in(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
