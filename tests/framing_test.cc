@@ -302,6 +302,118 @@ TEST(FramingOpinionTest, OutletFramingAroundAQuoteIsOpinion) {
   EXPECT_TRUE(a.sentences[0].is_opinion);
 }
 
+TEST(FramingOpinionTest, OneClearlyEvaluativeWordOfTheOutletIsAnOpinion) {
+  std::string text =
+      "The council passed a preposterous budget. The council passed the budget on Tuesday.";
+  Analysis a = tokenize(text);
+  find_framing(text, lexicon(), a);
+  ASSERT_EQ(a.sentences.size(), 2u);
+  EXPECT_TRUE(a.sentences[0].is_opinion);
+  EXPECT_FALSE(a.sentences[1].is_opinion);
+}
+
+TEST(FramingOpinionTest, LoadedWordInIndirectSpeechWeighsHalf) {
+  // "reckless" (0.7) in the outlet's own sentence is an opinion; in indirect speech
+  // it weighs half and alone falls below the bar; in a direct quote it weighs nothing.
+  std::string own = "The plan was reckless.";
+  Analysis a = tokenize(own);
+  find_framing(own, lexicon(), a);
+  EXPECT_TRUE(a.sentences[0].is_opinion);
+
+  std::string reported = "The mayor said that the plan was reckless.";
+  Analysis b = tokenize(reported);
+  b.quotes.push_back(quote(reported, "the plan was reckless", "said", false, 0));
+  find_framing(reported, lexicon(), b);
+  ASSERT_NE(find_entry(b, "reckless"), nullptr);
+  EXPECT_FALSE(b.sentences[0].is_opinion);
+
+  // Two loaded words in the paraphrase add up: the outlet chose strong wording.
+  std::string piled = "The mayor said that the reckless plan was a disgraceful mess.";
+  Analysis c = tokenize(piled);
+  c.quotes.push_back(quote(piled, "the reckless plan was a disgraceful mess", "said", false, 0));
+  find_framing(piled, lexicon(), c);
+  EXPECT_TRUE(c.sentences[0].is_opinion);
+
+  std::string quoted = "\"The plan is reckless and disgraceful,\" the mayor said.";
+  Analysis d = tokenize(quoted);
+  d.quotes.push_back(quote(quoted, "The plan is reckless and disgraceful,", "said", true, 0));
+  find_framing(quoted, lexicon(), d);
+  EXPECT_FALSE(d.sentences[0].is_opinion);
+}
+
+TEST(FramingOpinionTest, PointedDoubtIsAnOpinionCommonHedgesAreNot) {
+  std::string text = "The so-called reform passed on Tuesday. The reform may pass on Tuesday.";
+  Analysis a = tokenize(text);
+  find_framing(text, lexicon(), a);
+  ASSERT_EQ(a.sentences.size(), 2u);
+  EXPECT_TRUE(a.sentences[0].is_opinion);
+  EXPECT_FALSE(a.sentences[1].is_opinion);
+}
+
+TEST(FramingMatchTest, AdjectiveEntryDoesNotReachItsNeutralNoun) {
+  // The verb "plagued" once matched by stem, so every literal "plague" was reported
+  // as loaded wording; "scandalous" likewise reached every "scandal" at its own 0.7.
+  std::string text =
+      "The plague spread in the port. The project was plagued by delays. "
+      "It was a scandalous deal.";
+  Analysis a = tokenize(text);
+  find_framing(text, lexicon(), a);
+  std::vector<std::string> found;
+  for (const auto& f : a.framing) found.emplace_back(f.span.of(text));
+  EXPECT_EQ(std::count(found.begin(), found.end(), "plague"), 0);
+  EXPECT_EQ(std::count(found.begin(), found.end(), "plagued"), 1);
+  EXPECT_EQ(std::count(found.begin(), found.end(), "scandalous"), 1);
+  std::string noun = "The scandal grew.";
+  Analysis b = tokenize(noun);
+  find_framing(noun, lexicon(), b);
+  for (const auto& f : b.framing) EXPECT_NE(f.entry, "scandalous");
+}
+
+TEST(FramingMatchTest, EmotiveKindsAreCovered) {
+  // One of each kind the emotive file adds: a verb of verbal attack, an insult, a
+  // disaster metaphor, a political slang label, doubt cast on a claim.
+  std::string text =
+      "Critics lambasted the turncoats. The vote was a train wreck for the lefties. "
+      "The cure is unproven.";
+  Analysis a = tokenize(text);
+  find_framing(text, lexicon(), a);
+  // By the words matched: another file's stem entry ("turncoat") may be the one that
+  // wins for an inflected form.
+  auto by_words = [&](std::string_view words) -> const FramingSpan* {
+    for (const auto& f : a.framing) {
+      if (f.span.of(text) == words) return &f;
+    }
+    return nullptr;
+  };
+  const FramingSpan* attack = by_words("lambasted");
+  const FramingSpan* insult = by_words("turncoats");
+  const FramingSpan* slang = by_words("lefties");
+  const FramingSpan* doubt = by_words("unproven");
+  ASSERT_TRUE(attack && insult && slang && doubt);
+  EXPECT_EQ(attack->category, FrameCategory::kLoaded);
+  EXPECT_EQ(insult->category, FrameCategory::kLabel);
+  EXPECT_EQ(slang->category, FrameCategory::kLabel);
+  EXPECT_EQ(doubt->category, FrameCategory::kHedge);
+  const FramingSpan* metaphor = by_words("train wreck");
+  EXPECT_NE(metaphor, nullptr);
+}
+
+TEST(FramingLexiconTest, EnglishFilesDoNotRepeatEachOther) {
+  // An entry written twice with different strengths would make the stronger one win
+  // silently; each English file says it does not repeat the others.
+  std::vector<std::string> seen;
+  for (const std::string& name : embedded_lexicon_names()) {
+    if (!name.starts_with("framing") || !name.ends_with(".tsv")) continue;
+    std::string_view stem_part = std::string_view(name).substr(0, name.size() - 4);
+    if (stem_part.size() == 10 && stem_part[7] == '_') continue;  // framing_xx: another language
+    for (const auto& row : lexicon_rows(embedded_lexicon(name))) seen.emplace_back(row[0]);
+  }
+  EXPECT_GT(seen.size(), 2000u);
+  std::sort(seen.begin(), seen.end());
+  auto dup = std::adjacent_find(seen.begin(), seen.end());
+  EXPECT_EQ(dup, seen.end()) << *dup;
+}
+
 // Through the whole analyser (segmenter, quotes and framing together).
 TEST(FramingPipelineTest, AnalyzerFindsFramingAndOpinion) {
   std::string text =

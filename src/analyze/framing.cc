@@ -20,20 +20,17 @@ namespace {
 // Wording inside a direct quote is the speaker's, not the outlet's: it is still
 // reported (the outlet chose to quote it) but weighs half as much.
 constexpr float kQuotedFactor = 0.5f;
-// An opinion entry at least this strong makes an unattributed sentence an opinion.
-constexpr float kMarkerStrength = 0.5f;
-// In a sentence that reports what someone said, only a stronger marker outside the
-// quoted content counts as the outlet's own opinion.
-constexpr float kAttributedMarkerStrength = 0.7f;
-// A label this strong, or a loaded word this strong, is name-calling on its own and
-// makes the sentence opine.
-constexpr float kStrongLabel = 0.7f;
-constexpr float kStrongLoaded = 0.8f;
-// Below this a loaded word or a hedge is common journalese and weighs less.
-constexpr float kWeakStrength = 0.5f;
-// Evaluative weight that makes a sentence opine: a label or loaded word counts 1 (a
-// weak loaded word 0.5), an intensifier, a weak opinion marker or a pointed hedge 0.5.
-constexpr float kDensityThreshold = 2.0f;
+// Indirect speech is the outlet's paraphrase: its wording counts half towards the
+// sentence opining.
+constexpr float kIndirectFactor = 0.5f;
+// Hedges below this are careful reporting ("may", "reportedly"), not doubt cast by
+// the writer; scare quotes (kScareQuoteStrength) are pointed.
+constexpr float kPointedHedge = 0.4f;
+// A sentence opines when the summed strength of the outlet's evaluative wording
+// reaches this: one clearly evaluative word (0.5) or two weaker ones. The one value
+// chosen on the development half of the BABE media-bias set (see
+// data/lexicons/README.md); the lexicon strengths were written before it.
+constexpr float kOpinionWeight = 0.45f;
 // Share of capitalised longer words above which a sentence is a title-case headline.
 constexpr float kTitleCaseShare = 0.6f;
 // Short quoted phrases without a speaker or cue are scare quotes: the outlet
@@ -517,43 +514,30 @@ void find_framing(std::string_view text, const FramingLexicon& lexicon, Analysis
         [](const FramingSpan& a, const FramingSpan& b) { return a.span.begin < b.span.begin; });
   }
 
-  // Opinion or reporting, from the outlet's own wording (outside any quoted content).
+  // Opinion or reporting: the evaluative weight of the outlet's own wording. A direct
+  // quote is the speaker's and weighs nothing; indirect speech is the outlet's
+  // paraphrase of someone else, so its loaded wording weighs half; pointed
+  // doubt ("so-called", "claimed", scare quotes) weighs like a loaded word of the same
+  // strength, while common hedges ("may", "reportedly") are careful reporting and weigh nothing.
+  std::vector<Span> indirect;
+  for (const Quote& q : out.quotes) {
+    if (!q.direct && !q.content.empty()) indirect.push_back(q.content);
+  }
   std::vector<float> weight(out.sentences.size(), 0);
-  std::vector<float> marker(out.sentences.size(), 0);
-  std::vector<char> strong(out.sentences.size(), 0);
   for (const FramingSpan& f : out.framing) {
-    if (f.sentence >= out.sentences.size() || inside(any_content, f.span)) continue;
-    float& w = weight[f.sentence];
-    switch (f.category) {
-      case FrameCategory::kLabel:
-        w += 1;
-        if (f.strength >= kStrongLabel) strong[f.sentence] = 1;
-        break;
-      case FrameCategory::kLoaded:
-        w += f.strength >= kWeakStrength ? 1.0f : 0.5f;
-        if (f.strength >= kStrongLoaded) strong[f.sentence] = 1;
-        break;
-      case FrameCategory::kIntensifier:
-        w += 0.5f;
-        break;
-      case FrameCategory::kOpinion:
-        if (f.strength >= kMarkerStrength) {
-          marker[f.sentence] = std::max(marker[f.sentence], f.strength);
-        } else {
-          w += 0.5f;
-        }
-        break;
-      case FrameCategory::kHedge:
-        // Common hedges ("may", "reportedly") are careful reporting; pointed doubt
-        // ("ostensibly", "so-called") is the writer's stance.
-        if (f.strength >= kWeakStrength) w += 0.5f;
-        break;
+    if (f.sentence >= out.sentences.size() || inside(direct, f.span)) continue;
+    if (f.category == FrameCategory::kHedge && f.strength < kPointedHedge) continue;
+    float w = f.strength;
+    if (inside(indirect, f.span)) {
+      // A modal or a stance marker in reported speech is the speaker's stance ("said
+      // that Europe must act"); a loaded word there is the outlet's choice of words.
+      if (f.category == FrameCategory::kOpinion || f.category == FrameCategory::kHedge) continue;
+      w *= kIndirectFactor;
     }
+    weight[f.sentence] += w;
   }
   for (uint32_t s = 0; s < out.sentences.size(); ++s) {
-    float needed = attributed[s] ? kAttributedMarkerStrength : kMarkerStrength;
-    out.sentences[s].is_opinion =
-        weight[s] >= kDensityThreshold || strong[s] || (marker[s] > 0 && marker[s] >= needed);
+    out.sentences[s].is_opinion = weight[s] >= kOpinionWeight;
   }
 }
 
