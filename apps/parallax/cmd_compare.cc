@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -49,7 +48,8 @@ void write(const std::string& out) {
   if (!out.empty() && out.back() != '\n') std::fputc('\n', stdout);
 }
 
-std::string render(const std::string& format, const report::Input& input, const report::Options& options) {
+std::string render(const std::string& format, const report::Input& input,
+                   const report::Options& options) {
   if (format == "json") return report::json(input, options);
   if (format == "markdown") return report::markdown(input, options);
   return report::terminal(input, options);
@@ -69,7 +69,8 @@ struct Selection {
 // it added, but past the limit a copy is what can best be spared. `members` are the
 // story's input indices in the order the grouping fed them (time order); so are the
 // compared ones.
-Selection select(const cluster::Grouping& g, const Story& story, const std::vector<size_t>& members) {
+Selection select(const cluster::Grouping& g, const Story& story,
+                 const std::vector<size_t>& members) {
   Selection sel;
   sel.story = &story;
   size_t originals = 0;
@@ -125,7 +126,8 @@ int run_compare(const CompareArgs& args) {
   }
   const analyze::Analyzer& an = **analyzer;
   report::Options r_opts;
-  r_opts.color = !args.no_color && args.format == "terminal" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  r_opts.color = !args.no_color && args.format == "terminal" && isatty(STDOUT_FILENO) &&
+                 !std::getenv("NO_COLOR");
   const int rc_ok = errors.empty() ? 0 : 2;
 
   if (!by_story) {
@@ -152,7 +154,7 @@ int run_compare(const CompareArgs& args) {
     return 2;
   }
   const bool tty = isatty(STDERR_FILENO);
-  nlohmann::json json_stories = nlohmann::json::array();
+  report::StoriesJson json_stories;
   std::string text;
   const std::vector<Status> none;
   size_t done = 0;
@@ -170,45 +172,26 @@ int run_compare(const CompareArgs& args) {
     Comparison cmp;
     if (arts.size() >= 2) cmp = compare::compare(arts, analyses, an.lexical());
     report::Input input{arts, analyses, cmp, none};
-    const Story& st = *sel.story;
+    report::StoryHead head{*sel.story, sel.compared.size(), {}, {}, {}, {}};
+    for (const auto& [i, o] : sel.copies) {
+      head.near_copies.emplace_back(batch.articles[i].id, batch.articles[o].id);
+      head.copy_labels.push_back(label(batch.articles[i]) + " of " + label(batch.articles[o]));
+    }
+    for (const auto& [i, why] : sel.left_out) {
+      head.left_out.emplace_back(batch.articles[i].id, why);
+      head.left_labels.push_back(label(batch.articles[i]) + " (" + why + ")");
+    }
     if (args.format == "json") {
-      nlohmann::json left = nlohmann::json::array();
-      for (const auto& [i, why] : sel.left_out) left.push_back({{"id", batch.articles[i].id}, {"why", why}});
-      nlohmann::json copies = nlohmann::json::array();
-      for (const auto& [i, o] : sel.copies)
-        copies.push_back({{"id", batch.articles[i].id}, {"copy_of", batch.articles[o].id}});
-      json_stories.push_back({{"id", st.id},
-                              {"label", st.label},
-                              {"first_published", st.first_published},
-                              {"last_published", st.last_published},
-                              {"key_entities", st.key_entities},
-                              {"near_copies", std::move(copies)},
-                              {"left_out", std::move(left)},
-                              {"comparison", nlohmann::json::parse(report::json(input, r_opts))}});
+      json_stories.add(head, input, r_opts);
     } else {
-      std::string head = "Story " + st.id + ": " + st.label + " (" + std::to_string(sel.compared.size()) +
-                         " articles compared";
-      if (!sel.left_out.empty()) head += ", " + std::to_string(sel.left_out.size()) + " left out";
-      head += ")";
-      std::vector<std::string> notes;
-      for (const auto& [i, o] : sel.copies)
-        notes.push_back("near-copy: " + label(batch.articles[i]) + " of " + label(batch.articles[o]));
-      for (const auto& [i, why] : sel.left_out) notes.push_back("left out: " + label(batch.articles[i]) + " (" + why + ")");
-      if (args.format == "markdown") {
-        text += "# " + head + "\n\n";
-        for (const std::string& note : notes) text += "- " + note + "\n";
-        if (!notes.empty()) text += "\n";
-      } else {
-        text += std::string(std::min<size_t>(head.size(), 100), '=') + "\n" + head + "\n";
-        for (const std::string& note : notes) text += "  " + note + "\n";
-        text += "\n";
-      }
+      text += report::story_heading(head, args.format);
       text += arts.size() >= 2 ? render(args.format, input, r_opts)
                                : std::string("One article only: nothing to compare.\n");
       text += "\n";
     }
     ++done;
-    if (tty && chosen.size() > 1) std::fprintf(stderr, "\r%zu/%zu stories compared", done, chosen.size());
+    if (tty && chosen.size() > 1)
+      std::fprintf(stderr, "\r%zu/%zu stories compared", done, chosen.size());
     else if (chosen.size() >= 20 && (done % 20 == 0 || done == chosen.size()))
       std::fprintf(stderr, "parallax: compared %zu/%zu stories\n", done, chosen.size());
   }
@@ -216,15 +199,7 @@ int run_compare(const CompareArgs& args) {
   size_t singles = 0;
   for (const Story& st : g.stories) singles += st.articles.size() < 2;
   if (args.format == "json") {
-    nlohmann::json errs = nlohmann::json::array();
-    for (const Status& e : errors) errs.push_back(e.message());
-    nlohmann::json out = {{"schema", "parallax.stories/1"},
-                          {"articles", n},
-                          {"stories_in_input", g.stories.size()},
-                          {"single_article_stories", singles},
-                          {"stories", std::move(json_stories)},
-                          {"errors", std::move(errs)}};
-    write(out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    write(json_stories.finish(n, g.stories.size(), singles, errors));
   } else {
     if (args.story.empty()) {
       text += std::to_string(chosen.size()) + " stories of two or more articles compared; " +
@@ -240,17 +215,19 @@ int run_compare(const CompareArgs& args) {
 
 Runner add_compare_command(CLI::App& app) {
   auto args = std::make_shared<CompareArgs>();
-  auto* cmd = app.add_subcommand(
-      "compare",
-      "Compare 2 to 50 articles about one event; a folder or JSON Lines of mixed articles story by story");
+  auto* cmd = app.add_subcommand("compare",
+                                 "Compare 2 to 50 articles about one event; a folder or JSON Lines "
+                                 "of mixed articles story by story");
   cmd->add_option("files", args->files,
-                  "Articles: .txt, .md, .jsonl, .html (also gzip-compressed), folders of them, or - for standard input")
+                  "Articles: .txt, .md, .jsonl, .html (also gzip-compressed), folders of them, or "
+                  "- for standard input")
       ->required();
   cmd->add_option("-f,--format", args->format, "terminal, markdown or json")
       ->check(CLI::IsMember({"terminal", "markdown", "json"}));
   cmd->add_option("--outlet", args->outlet, "Outlet name for inputs that name none");
-  cmd->add_flag("--stories", args->stories,
-                "Group the articles into stories and compare each (the default for folders and JSON Lines)");
+  cmd->add_flag(
+      "--stories", args->stories,
+      "Group the articles into stories and compare each (the default for folders and JSON Lines)");
   cmd->add_option("--story", args->story, "Compare only this story (an id from parallax group)");
   cmd->add_flag("--no-color", args->no_color, "Plain text even on a terminal");
   return [cmd, args]() -> int {

@@ -101,9 +101,7 @@ Json by_category(const uint32_t (&counts)[5]) {
   return j;
 }
 
-}  // namespace
-
-std::string json(const Input& in, const Options& options) {
+Json comparison_json(const Input& in) {
   const size_t n = std::min(in.articles.size(), in.analyses.size());
   Json root;
   root["schema"] = kSchema;
@@ -167,9 +165,52 @@ std::string json(const Input& in, const Options& options) {
   for (const Status& s : in.errors)
     errors.push_back({{"code", static_cast<int>(s.code())}, {"message", s.message()}});
   root["errors"] = std::move(errors);
-  // Text is UTF-8 as stored; should a byte sequence be invalid, it is replaced rather
-  // than failing the whole report (offsets after it would then be off by the difference).
-  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return root;
+}
+
+// Text is UTF-8 as stored; should a byte sequence be invalid, it is replaced rather
+// than failing the whole report (offsets after it would then be off by the difference).
+std::string dump(const Json& j) { return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }
+
+}  // namespace
+
+std::string json(const Input& in, const Options&) { return dump(comparison_json(in)); }
+
+struct StoriesJson::Impl {
+  Json stories = Json::array();
+};
+
+StoriesJson::StoriesJson() : impl_(std::make_unique<Impl>()) {}
+StoriesJson::~StoriesJson() = default;
+
+void StoriesJson::add(const StoryHead& head, const Input& in, const Options&) {
+  Json copies = Json::array();
+  for (const auto& [id, of] : head.near_copies) copies.push_back({{"id", id}, {"copy_of", of}});
+  Json left = Json::array();
+  for (const auto& [id, why] : head.left_out) left.push_back({{"id", id}, {"why", why}});
+  const Story& st = head.story;
+  impl_->stories.push_back({{"id", st.id},
+                            {"label", st.label},
+                            {"first_published", st.first_published},
+                            {"last_published", st.last_published},
+                            {"key_entities", st.key_entities},
+                            {"near_copies", std::move(copies)},
+                            {"left_out", std::move(left)},
+                            {"comparison", comparison_json(in)}});
+}
+
+std::string StoriesJson::finish(size_t articles, size_t stories_in_input, size_t single_article_stories,
+                                const std::vector<Status>& errors) {
+  Json errs = Json::array();
+  for (const Status& e : errors) errs.push_back(e.message());
+  Json out = {{"schema", "parallax.stories/1"},
+              {"articles", articles},
+              {"stories_in_input", stories_in_input},
+              {"single_article_stories", single_article_stories},
+              {"stories", std::move(impl_->stories)},
+              {"errors", std::move(errs)}};
+  impl_->stories = Json::array();
+  return dump(out);
 }
 
 }  // namespace parallax::report

@@ -547,4 +547,24 @@ std::string markdown(const Input& in, const Options& options) {
   return Markdown(v, options).render();
 }
 
+std::string story_heading(const StoryHead& head, const std::string& format) {
+  std::string title = "Story " + head.story.id + ": " + head.story.label + " (" +
+                      std::to_string(head.compared) + " articles compared";
+  if (!head.left_out.empty()) title += ", " + std::to_string(head.left_out.size()) + " left out";
+  title += ")";
+  std::vector<std::string> notes;
+  for (const std::string& c : head.copy_labels) notes.push_back("near-copy: " + c);
+  for (const std::string& l : head.left_labels) notes.push_back("left out: " + l);
+  std::string out;
+  if (format == "markdown") {
+    out += "# " + md(title) + "\n\n";
+    for (const std::string& note : notes) out += "- " + md(note) + "\n";
+    if (!notes.empty()) out += "\n";
+    return out;
+  }
+  out += std::string(std::min<size_t>(display_width(title), 100), '=') + "\n" + title + "\n";
+  for (const std::string& note : notes) out += "  " + note + "\n";
+  return out + "\n";
+}
+
 }  // namespace parallax::report
