@@ -7,15 +7,11 @@
 #include <string>
 
 #include "eval_analysis.h"
+#include "eval_command.h"
 #include "parallax/eval_attribution.h"
 
 namespace parallax::cli {
 namespace {
-
-struct EvalAttributionArgs {
-  std::string dir;
-  std::string format = "text";
-};
 
 std::string attribution_text(const eval::AttributionReport& r) {
   std::string out;
@@ -75,25 +71,12 @@ std::string attribution_json(const eval::AttributionReport& r) {
 }  // namespace
 
 Runner add_eval_attribution_command(CLI::App& eval_subcommand) {
-  auto args = std::make_shared<EvalAttributionArgs>();
-  auto* cmd = eval_subcommand.add_subcommand(
-      "attribution",
-      "Quote cues, sources and contents against a brat attribution set (text/, attributions/)");
-  cmd->add_option("dir", args->dir, "The split's folder (holding text/ and attributions/)")
-      ->required();
-  cmd->add_option("-f,--format", args->format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
-  return [cmd, args]() -> int {
-    if (!*cmd) return -1;
-    auto rep = eval::evaluate_attribution(args->dir);
-    if (!rep.ok()) {
-      std::cerr << "parallax: error: " << rep.status().message() << "\n";
-      return 2;
-    }
-    std::string out = args->format == "json" ? attribution_json(*rep) : attribution_text(*rep);
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    return rep->failed ? 2 : 0;
-  };
+  return add_eval_subcommand(
+      eval_subcommand, "attribution",
+      "Quote cues, sources and contents against a brat attribution set (text/, attributions/)",
+      "The split's folder (holding text/ and attributions/)",
+      [](const std::string& dir) { return eval::evaluate_attribution(dir); }, attribution_text,
+      attribution_json);
 }
 
 }  // namespace parallax::cli

@@ -7,15 +7,11 @@
 #include <string>
 
 #include "eval_analysis.h"
+#include "eval_command.h"
 #include "parallax/eval_entities.h"
 
 namespace parallax::cli {
 namespace {
-
-struct EvalEntitiesArgs {
-  std::string dir;
-  std::string format = "text";
-};
 
 std::string entities_text(const eval::EntitiesReport& r) {
   std::string out;
@@ -34,11 +30,12 @@ std::string entities_text(const eval::EntitiesReport& r) {
                 r.speaker_accuracy(), r.speakers_right, r.speaker_phrases, r.phrases_located,
                 r.phrases_quoted);
   out += line;
-  std::snprintf(line, sizeof line,
-                "                      of the right ones, %zu are group labels (\"House Democrats\") "
-                "matched through the speaker's stated affiliation; by name alone: %.3f\n",
-                r.by_affiliation,
-                r.speaker_phrases ? double(r.speakers_right - r.by_affiliation) / r.speaker_phrases : 0.0);
+  std::snprintf(
+      line, sizeof line,
+      "                      of the right ones, %zu are group labels (\"House Democrats\") "
+      "matched through the speaker's stated affiliation; by name alone: %.3f\n",
+      r.by_affiliation,
+      r.speaker_phrases ? double(r.speakers_right - r.by_affiliation) / r.speaker_phrases : 0.0);
   out += line;
   out +=
       "\npublished (README): " + (r.published.empty() ? std::string("none given") : r.published) +
@@ -70,25 +67,12 @@ std::string entities_json(const eval::EntitiesReport& r) {
 }  // namespace
 
 Runner add_eval_entities_command(CLI::App& eval_subcommand) {
-  auto args = std::make_shared<EvalEntitiesArgs>();
-  auto* cmd =
-      eval_subcommand.add_subcommand("entities",
-                                     "Entity ranking and quote speakers against an annotated "
-                                     "events set (articles.jsonl, annotations.jsonl)");
-  cmd->add_option("dir", args->dir, "The set's folder")->required();
-  cmd->add_option("-f,--format", args->format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
-  return [cmd, args]() -> int {
-    if (!*cmd) return -1;
-    auto rep = eval::evaluate_entities(args->dir);
-    if (!rep.ok()) {
-      std::cerr << "parallax: error: " << rep.status().message() << "\n";
-      return 2;
-    }
-    std::string out = args->format == "json" ? entities_json(*rep) : entities_text(*rep);
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    return 0;
-  };
+  return add_eval_subcommand(
+      eval_subcommand, "entities",
+      "Entity ranking and quote speakers against an annotated events set (articles.jsonl, "
+      "annotations.jsonl)",
+      "The set's folder", [](const std::string& dir) { return eval::evaluate_entities(dir); },
+      entities_text, entities_json);
 }
 
 }  // namespace parallax::cli

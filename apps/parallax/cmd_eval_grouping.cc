@@ -5,32 +5,31 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "eval_command.h"
 #include "eval_grouping.h"
 #include "parallax/eval.h"
 
 namespace parallax::cli {
 namespace {
 
-struct EvalGroupingArgs {
-  std::string dir;
-  std::string format = "text";
-};
-
 std::string text_report(const eval::GroupingReport& r) {
   std::string out;
   char line[256];
-  std::snprintf(line, sizeof line, "%s: %zu articles (%zu scored), %zu gold events, %zu stories%s\n\n", r.set.c_str(),
-                r.articles, r.scored, r.events, r.stories, r.failed ? " (some lines unreadable)" : "");
+  std::snprintf(line, sizeof line,
+                "%s: %zu articles (%zu scored), %zu gold events, %zu stories%s\n\n", r.set.c_str(),
+                r.articles, r.scored, r.events, r.stories,
+                r.failed ? " (some lines unreadable)" : "");
   out += line;
-  std::snprintf(line, sizeof line, "%-32s %8s %8s %8s   %8s %8s %8s\n", "system", "pair-F1", "pair-P", "pair-R", "B3-F1",
-                "B3-P", "B3-R");
+  std::snprintf(line, sizeof line, "%-32s %8s %8s %8s   %8s %8s %8s\n", "system", "pair-F1",
+                "pair-P", "pair-R", "B3-F1", "B3-P", "B3-R");
   out += line;
-  std::snprintf(line, sizeof line, "%-32s %8.3f %8.3f %8.3f   %8.3f %8.3f %8.3f\n", "* parallax", r.ours.pairwise.f1,
-                r.ours.pairwise.precision, r.ours.pairwise.recall, r.ours.bcubed.f1, r.ours.bcubed.precision,
-                r.ours.bcubed.recall);
+  std::snprintf(line, sizeof line, "%-32s %8.3f %8.3f %8.3f   %8.3f %8.3f %8.3f\n", "* parallax",
+                r.ours.pairwise.f1, r.ours.pairwise.precision, r.ours.pairwise.recall,
+                r.ours.bcubed.f1, r.ours.bcubed.precision, r.ours.bcubed.recall);
   out += line;
-  std::snprintf(line, sizeof line, "%-32s %8s %8s %8s   %8s %8s %8s\n", "plain TF-IDF single pass (README)",
-                r.baseline_pairwise.empty() ? "-" : r.baseline_pairwise.c_str(), "-", "-", "-", "-", "-");
+  std::snprintf(
+      line, sizeof line, "%-32s %8s %8s %8s   %8s %8s %8s\n", "plain TF-IDF single pass (README)",
+      r.baseline_pairwise.empty() ? "-" : r.baseline_pairwise.c_str(), "-", "-", "-", "-", "-");
   out += line;
   std::snprintf(line, sizeof line, "\nspeed: %.0f articles/s (%.3f s, one core)\n",
                 r.seconds > 0 ? r.articles / r.seconds : 0.0, r.seconds);
@@ -58,21 +57,10 @@ std::string json_report(const eval::GroupingReport& r) {
 }  // namespace
 
 Runner add_eval_grouping_command(CLI::App& eval_subcommand) {
-  auto args = std::make_shared<EvalGroupingArgs>();
-  auto* cmd = eval_subcommand.add_subcommand("grouping", "Story grouping on an events set (articles.jsonl, gold.tsv)");
-  cmd->add_option("dir", args->dir, "The set's folder")->required();
-  cmd->add_option("-f,--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  return [cmd, args]() -> int {
-    if (!*cmd) return -1;
-    auto rep = eval::evaluate_grouping(args->dir);
-    if (!rep.ok()) {
-      std::cerr << "parallax: error: " << rep.status().message() << "\n";
-      return 2;
-    }
-    std::string out = args->format == "json" ? json_report(*rep) : text_report(*rep);
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    return rep->failed ? 2 : 0;
-  };
+  return add_eval_subcommand(
+      eval_subcommand, "grouping", "Story grouping on an events set (articles.jsonl, gold.tsv)",
+      "The set's folder", [](const std::string& dir) { return eval::evaluate_grouping(dir); },
+      text_report, json_report);
 }
 
 }  // namespace parallax::cli
