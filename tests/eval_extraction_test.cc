@@ -144,8 +144,8 @@ TEST(EvalExtractionSets, TrafilaturaFloors) {
   EXPECT_EQ(r->set, "trafilatura");
   EXPECT_GE(r->pages, 400u);
   EXPECT_GE(r->ours.f1, 0.91);
-  EXPECT_GE(r->title_accuracy(), 0.875);
-  EXPECT_GE(r->date_accuracy(), 0.865);
+  EXPECT_GE(r->title_accuracy(), 0.895);
+  EXPECT_GE(r->date_accuracy(), 0.885);
   EXPECT_GE(r->author_accuracy(), 0.70);
 }
 

@@ -270,6 +270,92 @@ TEST(ExtractHtmlMetadata, InitialsAreDroppedButAgencyCreditsKept) {
   EXPECT_EQ(e.article.authors[0], "AFP");
 }
 
+TEST(ExtractHtmlMetadata, HeadingMatchesMetaTitleDespiteTypographicQuotes) {
+  std::string p = simple_page(
+      "<meta property=\"og:title\" content=\"Mayor says 'we won't wait' on bridge repairs\">",
+      "<h1>Mayor says \u2018we won\u2019t wait\u2019 on bridge repairs</h1>");
+  EXPECT_EQ(must_extract(p).article.title, "Mayor says \u2018we won\u2019t wait\u2019 on bridge repairs");
+}
+
+TEST(ExtractHtmlMetadata, FullerHeadingWinsOverAMetaTitleCutShort) {
+  std::string cut = simple_page("<meta property=\"og:title\" content=\"Ferry operator adds crossings\">",
+                                "<h1>Ferry operator adds crossings for the summer season</h1>");
+  EXPECT_EQ(must_extract(cut).article.title, "Ferry operator adds crossings for the summer season");
+  // Words before the meta title, without a separator, are a kicker: the meta title wins.
+  std::string kicker = simple_page("<meta property=\"og:title\" content=\"Ferry operator adds crossings\">",
+                                   "<h1><span>Transport news</span> Ferry operator adds crossings</h1>");
+  EXPECT_EQ(must_extract(kicker).article.title, "Ferry operator adds crossings");
+  // Set off by a separator, the rest is decoration and the heading is the headline.
+  std::string decorated = simple_page(
+      "<meta property=\"og:title\" content=\"Ferry operator adds crossings | Harbour Weekly\">",
+      "<h1>Ferry operator adds crossings</h1>");
+  EXPECT_EQ(must_extract(decorated).article.title, "Ferry operator adds crossings");
+}
+
+TEST(ExtractHtmlMetadata, SiteNameWithoutSpacesInCjkTitlesAndHostNameInTitles) {
+  std::string cjk = simple_page("<title>\u5e02\u653f\u5e9c\u5ba3\u5e03\u65b0\u7684\u516c\u4ea4\u7ebf\u8def"
+                                "\u4e0b\u5468\u5f00\u901a-\u6d77\u6e2f\u65e5\u62a5</title>",
+                                "");
+  EXPECT_EQ(must_extract(cjk).article.title,
+            "\u5e02\u653f\u5e9c\u5ba3\u5e03\u65b0\u7684\u516c\u4ea4\u7ebf\u8def\u4e0b\u5468\u5f00\u901a");
+  // A year range is not a separator.
+  std::string years = simple_page("<title>\u62a5\u544a2019-2020\u5e74\u5ea6</title>", "");
+  EXPECT_EQ(must_extract(years).article.title, "\u62a5\u544a2019-2020\u5e74\u5ea6");
+  HtmlOptions o;
+  o.url = "https://www.harbour-weekly.example/news/ferry";
+  std::string host = simple_page("<title>Ferry operator adds crossings - Harbour Weekly Online</title>", "");
+  EXPECT_EQ(must_extract(host, o).article.title, "Ferry operator adds crossings");
+  // A headline that names the site is not the site's name.
+  std::string named = simple_page("<title>Harbour Weekly readers pick a ferry - Blog</title>", "");
+  EXPECT_EQ(must_extract(named, o).article.title, "Harbour Weekly readers pick a ferry - Blog");
+}
+
+TEST(ExtractHtmlMetadata, UrlDateOutranksATeasersTimeAndGarbledTimesKeepTheDay) {
+  HtmlOptions o;
+  o.url = "https://blog.example.org/2019/10/22/fixing-old-radios/";
+  std::string teaser = simple_page(
+      "<title>Fixing old radios</title>",
+      "<ul class=\"related\"><li><time datetime=\"2009-04-11 18:06:36\">11 April 2009</time> Older post</li></ul>");
+  EXPECT_EQ(must_extract(teaser, o).article.published, "2019-10-22");
+  std::string garbled = simple_page(
+      "<title>Sewing a tablecloth</title><script type=\"application/ld+json\">{\"@type\": \"HowTo\", "
+      "\"name\": \"Sewing a tablecloth\", \"datePublished\": \"2022-01-10T22:06:08:684Z\"}</script>",
+      "");
+  EXPECT_EQ(must_extract(garbled).article.published.substr(0, 10), "2022-01-10");
+}
+
+TEST(ExtractHtmlMetadata, LaterDateInTheBylineIsTheDateShownAnUpdateIsModified) {
+  const std::string head = "<title>Heat pumps</title><meta property=\"article:published_time\" content=\"2019-06-17\">";
+  std::string shown = simple_page(head, "<p class=\"byline\">By Mara Quint, 4 June 2020</p>");
+  EXPECT_EQ(must_extract(shown).article.published.substr(0, 10), "2020-06-04");
+  // A date the byline calls an update is the revision's: published stays the first
+  // publication, the update is the modified time.
+  std::string updated = simple_page(head, "<p class=\"byline\">By Mara Quint, updated 4 June 2020</p>");
+  EXPECT_EQ(must_extract(updated).article.published.substr(0, 10), "2019-06-17");
+  EXPECT_EQ(must_extract(updated).article.modified.substr(0, 10), "2020-06-04");
+  // An earlier date beside the name is a teaser's or a profile's: the metadata stands.
+  std::string earlier = simple_page(head, "<p class=\"byline\">By Mara Quint, 2 May 2018</p>");
+  EXPECT_EQ(must_extract(earlier).article.published.substr(0, 10), "2019-06-17");
+  // Without the author's name the date is not the byline's.
+  std::string elsewhere = simple_page(head, "<p class=\"date\">4 June 2020</p>");
+  EXPECT_EQ(must_extract(elsewhere).article.published.substr(0, 10), "2019-06-17");
+}
+
+TEST(ExtractHtmlMetadata, DateLabelledAsPublishedBeforeTheLastChange) {
+  std::string p = simple_page("<title>Poems of the coast</title>",
+                              "<p>Last change: 30.10.2023<br>Published: 02.11.2023<br>Read 61 times</p>");
+  EXPECT_EQ(must_extract(p).article.published.substr(0, 10), "2023-11-02");
+}
+
+TEST(ExtractHtmlMetadata, TwoDigitYearInADateMarkedElement) {
+  std::string p = simple_page("<title>Night market</title>",
+                              "<div class=\"article-meta\">Von: Lena Brandt | <span>31.10.23</span></div>");
+  EXPECT_EQ(must_extract(p).article.published, "2023-10-31");
+  // Version numbers outside date-marked elements are not dates.
+  std::string version = simple_page("<title>Release notes</title>", "<p>Version 1.2.23 is out.</p>");
+  EXPECT_EQ(must_extract(version).article.published, "");
+}
+
 TEST(ExtractHtmlBoilerplate, StandfirstBeforeTheBodyContainerIsKept) {
   std::string html =
       "<html><head><title>Towpath reopens</title></head><body>"

@@ -208,7 +208,7 @@ void read_ld(const json& v, const std::unordered_map<std::string, const json*>& 
   bool article = has_type(v, {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting",
                               "AnalysisNewsArticle", "OpinionNewsArticle", "LiveBlogPosting",
                               "BackgroundNewsArticle", "ReviewNewsArticle", "TechArticle", "Recipe",
-                              "ScholarlyArticle", "Report", "SocialMediaPosting", "Blog"});
+                              "ScholarlyArticle", "Report", "SocialMediaPosting", "Blog", "HowTo"});
   bool page = has_type(v, {"WebPage", "ItemPage", "CollectionPage"});
   if (has_type(v, {"WebSite"}) && f.ld_site.empty()) f.ld_site = get_str(v, "name");
   if (!article && !page) {
@@ -627,6 +627,45 @@ std::string iso_date(std::string_view s) {
       digit(d[9])) {
     return d;
   }
+  // A well-formed day with a garbled time after it ("2022-01-10T22:06:08:684Z"):
+  // the day is still the publisher's.
+  if (s.size() >= 11 && digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) && s[4] == '-' && digit(s[5]) &&
+      digit(s[6]) && s[7] == '-' && digit(s[8]) && digit(s[9]) && (s[10] == 'T' || s[10] == ' ')) {
+    d = ingest::internal::normalize_date(s.substr(0, 10));
+    if (d.size() >= 10) return d.substr(0, 10);
+  }
+  return {};
+}
+
+// "31.10.23": a day, a month and a two-digit year, as German and other European
+// bylines abbreviate. Read only where the element is marked as a date: elsewhere
+// the pattern is as often a version number.
+std::string short_year_date(std::string_view text) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (!digit(text[i]) || (i > 0 && (digit(text[i - 1]) || text[i - 1] == '.'))) continue;
+    size_t k = i;
+    int part[3] = {0, 0, 0};
+    int len[3] = {0, 0, 0};
+    for (int p = 0; p < 3; ++p) {
+      while (k < text.size() && digit(text[k]) && len[p] < 3)
+        part[p] = part[p] * 10 + (text[k++] - '0'), ++len[p];
+      if (p < 2) {
+        if (k >= text.size() || text[k] != '.') break;
+        ++k;
+      }
+    }
+    bool end_ok =
+        k >= text.size() ||
+        !(digit(text[k]) || (text[k] == '.' && k + 1 < text.size() && digit(text[k + 1])));
+    if (len[0] >= 1 && len[0] <= 2 && len[1] >= 1 && len[1] <= 2 && len[2] == 2 && end_ok &&
+        part[0] >= 1 && part[0] <= 31 && part[1] >= 1 && part[1] <= 12) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d",
+                    part[2] < 70 ? 2000 + part[2] : 1900 + part[2], part[1], part[0]);
+      return buf;
+    }
+  }
   return {};
 }
 
@@ -1011,8 +1050,59 @@ bool shares_word(std::string_view a, std::string_view b) {
 }
 
 
+// Whether a part of a title holds the name the host is registered under: "Daily
+// Planet News" on daily-planet.com. Short labels ("ft", "bz") match too many words,
+// and callers take the part for the site's only when it is the shorter side: a
+// headline may name the site it appears on.
+bool names_host(std::string_view part, std::string_view host) {
+  size_t dot = host.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string_view label = host.substr(0, dot);
+  if (size_t d = label.rfind('.'); d != std::string_view::npos) label = label.substr(d + 1);
+  std::string want, have;
+  for (char c : label) {
+    if (c != '-') want.push_back(c);
+  }
+  if (want.size() < 6) return false;
+  for (char c : ascii_lower(part)) {
+    if (c != ' ' && c != '-' && c != '.') have.push_back(c);
+  }
+  return have.find(want) != std::string::npos;
+}
+
+// Chinese and Japanese titles join the headline and the site's name without spaces
+// ("标题-新华网", "站名|标题"). Only between two non-ASCII characters (a hyphen in
+// "2019-2020" is not a separator), and the site's side must be short.
+bool cjk_char_before(std::string_view t, size_t at) { return at > 0 && static_cast<unsigned char>(t[at - 1]) >= 0x80; }
+std::string strip_unspaced_site(std::string t, std::string_view site) {
+  bool cjk = false;
+  for (size_t i = 0; i + 2 < t.size() && !cjk; ++i) {
+    auto c = static_cast<unsigned char>(t[i]);
+    cjk = c >= 0xE3 && c <= 0xE9;
+  }
+  if (!cjk) return t;
+  for (std::string_view sep : {"|", "\uff5c", "-", "_", "\uff0d", "\u2014"}) {
+    size_t p = t.rfind(sep);
+    if (p != std::string::npos && p > 0 && p + sep.size() < t.size() && cjk_char_before(t, p) &&
+        static_cast<unsigned char>(t[p + sep.size()]) >= 0x80) {
+      std::string_view head = trim(std::string_view(t).substr(0, p));
+      std::string_view tail = trim(std::string_view(t).substr(p + sep.size()));
+      size_t nt = utf8_length(tail);
+      if (nt >= 2 && nt <= 12 && nt * 2 < utf8_length(head)) return std::string(head);
+    }
+    size_t q = t.find(sep);
+    if (q != std::string::npos && q > 0 && !site.empty()) {
+      std::string_view lead = trim(std::string_view(t).substr(0, q));
+      std::string_view rest = trim(std::string_view(t).substr(q + sep.size()));
+      if (iequals(lead, site) && !rest.empty()) return std::string(rest);
+    }
+  }
+  return t;
+}
+
 // Separators sites put between a headline and their name in <title>.
-constexpr std::string_view kTitleSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " • "};
+constexpr std::string_view kTitleSeparators[] = {
+    " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " • "};
 
 // Strips " - Site Name" or "Site Name | " from a title when the part matches the
 // site (its name or host) or is much shorter than the rest.
@@ -1034,7 +1124,8 @@ std::string strip_site(std::string t, std::string_view site, std::string_view ho
       bool is_site = (!site.empty() && (iequals(tail, site) || ascii_lower(site).find(lt) != std::string::npos ||
                                         lt.find(ascii_lower(site)) != std::string::npos)) ||
                      (!host.empty() && (host.find(lt) != std::string::npos ||
-                                        (compact.size() >= 3 && host_compact.find(compact) != std::string::npos)));
+                                        (compact.size() >= 3 && host_compact.find(compact) != std::string::npos))) ||
+                     (names_host(tail, host) && utf8_length(tail) < utf8_length(head));
       if (is_site && !head.empty()) return strip_site(head, site, host);
     }
     size_t q = t.find(sep);
@@ -1042,11 +1133,77 @@ std::string strip_site(std::string t, std::string_view site, std::string_view ho
       std::string lead(trim(std::string_view(t).substr(0, q)));
       std::string rest(trim(std::string_view(t).substr(q + sep.size())));
       std::string ll = ascii_lower(lead);
-      bool is_site = (!site.empty() && iequals(lead, site)) || (!host.empty() && !ll.empty() && host.find(ll) != std::string::npos);
+      bool is_site = (!site.empty() && iequals(lead, site)) ||
+                     (!host.empty() && !ll.empty() && host.find(ll) != std::string::npos) ||
+                     (names_host(lead, host) && utf8_length(lead) < utf8_length(rest));
       if (is_site && !rest.empty()) return strip_site(rest, site, host);
     }
   }
-  return t;
+  return strip_unspaced_site(std::move(t), site);
+}
+
+// A title folded for comparison: ASCII case, typographic quotes and dashes as their
+// plain forms, no-break spaces as spaces. A <h1> and the meta title of one page often
+// differ only in these ("l’action" and "l'action").
+std::string typographic_fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      auto d = static_cast<unsigned char>(s[i + 2]);
+      if (d >= 0x98 && d <= 0x9B) {  // single quotation marks
+        out.push_back('\'');
+        i += 2;
+        continue;
+      }
+      if (d >= 0x9C && d <= 0x9F) {  // double quotation marks
+        out.push_back('"');
+        i += 2;
+        continue;
+      }
+      if (d >= 0x90 && d <= 0x95) {  // hyphens and dashes
+        out.push_back('-');
+        i += 2;
+        continue;
+      }
+    }
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      out.push_back(' ');
+      ++i;
+      continue;
+    }
+    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c));
+  }
+  return collapse_space(out);
+}
+
+// Whether `part`, found inside `whole`, stands there as a unit: what precedes or
+// follows it is set off by a separator ("Kicker: Headline", "Headline | Site").
+// When a <h1> holds the meta title without such a separator ("Prices rise in the
+// north" for "Prices rise"), the meta title is the headline cut short.
+bool set_off_in(const std::string& whole, const std::string& part) {
+  std::string w = typographic_fold(whole), p = typographic_fold(part);
+  size_t at = w.find(p);
+  if (at == std::string::npos) return false;
+  std::string_view before = trim(std::string_view(w).substr(0, at));
+  std::string_view after = trim(std::string_view(w).substr(at + p.size()));
+  auto separated_end = [](std::string_view t) {
+    for (std::string_view s : {":", "-", "|", "\u00bb", "\u00ab", "/", "\u00b7", "\u2022", ".", "!", "?", ")", "]",
+                               "\"", "'"}) {
+      if (t.ends_with(s)) return true;
+    }
+    return false;
+  };
+  auto separated_start = [](std::string_view t) {
+    for (std::string_view s : {":", "-", "|", "\u00bb", "\u00ab", "/", "\u00b7", "\u2022", "(", "[", ",", ";", "\"",
+                               "'", ".", "!", "?"}) {
+      if (t.starts_with(s)) return true;
+    }
+    return false;
+  };
+  return (before.empty() || separated_end(before) || p.starts_with(':')) &&
+         (after.empty() || separated_start(after) || separated_end(p));
 }
 
 // Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -1138,6 +1295,20 @@ std::string local_date_for_utc(const std::string& chosen, const Found& f) {
 
 }  // namespace
 
+// True when a byline or date line labels its date as a revision ("Updated",
+// "Aktualisiert", "mis à jour", "actualizado", "aggiornato", "last modified").
+static bool says_updated(std::string_view t) {
+  std::string lower;
+  lower.reserve(t.size());
+  for (char c : t) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static constexpr std::string_view kLabels[] = {"updated",     "update:",    "aktualisiert", "geändert",
+                                                 "mis à jour",  "actualizado", "actualisé",   "aggiornato",
+                                                 "last modified", "bijgewerkt", "modified"};
+  for (std::string_view l : kLabels)
+    if (lower.find(l) != std::string::npos) return true;
+  return false;
+}
+
 void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& out) {
   Found f;
   collect(dom, f);
@@ -1168,7 +1339,7 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
            !(host.size() && ascii_lower(h).find(host) != std::string::npos);
   };
   auto inside = [](const std::string& big, const std::string& small) {
-    return !small.empty() && ascii_lower(big).find(ascii_lower(small)) != std::string::npos;
+    return !small.empty() && typographic_fold(big).find(typographic_fold(small)) != std::string::npos;
   };
   std::string title;
   const std::string& reference = !meta_title.empty() ? meta_title : page_title;
@@ -1177,6 +1348,18 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
       title = h;
       break;
     }
+  }
+  // A <h1> that holds the meta title and more, not set off as a kicker or a site's
+  // name: the meta title is the headline cut short ("Prices rise" for "Prices rise in
+  // the north").
+  for (const auto& h : f.h1s) {
+    if (!title.empty() || reference.empty()) break;
+    if (!usable(h) || utf8_length(h) > 2 * utf8_length(reference) || set_off_in(h, reference)) continue;
+    // Words before the meta title are a kicker more often; a word's start
+    // ("Chorgeschichte" for "Geschichte") is not.
+    std::string fh = typographic_fold(h);
+    size_t at = fh.find(typographic_fold(reference));
+    if (at != std::string::npos && (at == 0 || fh[at - 1] != ' ')) title = h;
   }
   // The only <h1> when the meta title says something else: a section name or a
   // slogan shares no word with the headline, a reworded headline does.
@@ -1275,21 +1458,39 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
                                     "dc.date.created", "citation_publication_date", "citation_date",
                                     "article.published", "published_time", "og:published_time", "date_published",
                                     "originalpublicationdate", "article_date_original", "release_date"}),
-        f.micro_published, f.time_published, f.time_any}) {
+        f.micro_published}) {
     std::string d = iso_date(c);
     if (!d.empty()) {
       a.published = d;
       break;
     }
   }
+  // The date in the article's own URL outranks dates in the markup without a
+  // publisher's label: a <time> may belong to a teaser of another post.
   if (a.published.empty()) a.published = date_from_url(a.url);
   if (a.published.empty() && !out.canonical_url.empty()) a.published = date_from_url(out.canonical_url);
+  for (const std::string& c : {f.time_published, f.time_any}) {
+    if (!a.published.empty()) break;
+    a.published = iso_date(c);
+  }
   for (const auto& t : f.date_texts) {
     if (!a.published.empty()) break;
     a.published = find_date_in_text(t);
+    if (a.published.empty()) a.published = short_year_date(t);
   }
-  // A full date in a short line of the page ("Erstellt am 01.11.2023"): the first one
-  // is the post's own more often than not.
+  // A full date in a short line of the page ("Erstellt am 01.11.2023"): one labelled
+  // as the publication date first, as a footer may give the last change before it;
+  // else the first one, which is the post's own more often than not.
+  for (std::string_view t : f.short_texts) {
+    if (!a.published.empty()) break;
+    std::string line = ascii_lower(collapse_space(t));
+    bool labelled = false;
+    for (std::string_view w : {"erschienen", "veröffentlicht", "published", "publié", "publicado", "pubblicato",
+                               "gepubliceerd"}) {
+      labelled = labelled || line.starts_with(w);
+    }
+    if (labelled) a.published = find_date_in_text(collapse_space(t));
+  }
   for (std::string_view t : f.short_texts) {
     if (!a.published.empty()) break;
     a.published = find_date_in_text(collapse_space(t));
@@ -1305,6 +1506,31 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
     }
   }
 
+  // The date printed in the byline beside the author's name is the one the page
+  // shows its readers for this article; metadata may carry the date the page was
+  // first set up or imported.
+  if (!a.authors.empty() && utf8_length(a.authors[0]) >= 5) {
+    std::string shown;
+    bool update = false;
+    for (const auto* texts : {&f.bylines, &f.date_texts}) {
+      for (const std::string& t : *texts) {
+        if (!shown.empty()) break;
+        if (t.find(a.authors[0]) == std::string::npos) continue;
+        shown = find_date_in_text(t);
+        update = !shown.empty() && says_updated(t);
+      }
+    }
+    // Only a later day (an earlier one is more often a teaser's date or the author's
+    // profile). A date the byline calls an update ("Updated 4 June") is when the text
+    // was revised: the modified time, never the publication.
+    if (!shown.empty() && (a.published.empty() || shown.substr(0, 10) > a.published.substr(0, 10))) {
+      if (!update) {
+        a.published = shown;
+      } else if (a.modified.empty() || shown.substr(0, 10) > a.modified.substr(0, 10)) {
+        a.modified = shown;
+      }
+    }
+  }
   std::string lang = f.lang;
   if (lang.empty()) lang = meta_of(f, {"og:locale", "content-language", "language", "dc.language"});
   if (lang.empty()) lang = f.ld_language;
