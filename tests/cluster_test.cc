@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cluster/features.h"
 #include "parallax/cluster.h"
 #include "parallax/eval.h"
 #include "parallax/synthetic.h"
@@ -318,6 +319,129 @@ TEST(ClusterTest, UndatedLookAlikesAreToldApartByTheDateAtTheirTop) {
                                undated("s3", "", "The seafront promenade was closed.")};
   cluster::Grouping b = cluster::group(bare);
   EXPECT_EQ(b.story_of[0], b.story_of[1]) << "the control: alike enough to join without dates";
+}
+
+// Undated articles cannot say which stories are too old: one that retells an event
+// months before the rest of the batch still joins it, while a dated retelling that late
+// opens a story of its own.
+Article crane_retold() {
+  return make("crane-retold", "Harbour Gazette", "2024-03-11T12:00:00Z",
+              "Gantry crane collapses at Port Elswick terminal, injuring two dock workers",
+              {"Two dock workers were injured when a gantry crane collapsed early on Monday at the Port Elswick "
+               "container terminal, stopping loading at the harbour's busiest berth.",
+               "According to the harbour authority, strong gusts buckled the crane before dawn as it was lifting "
+               "containers from a cargo ship. The injured workers were treated at Elswick General Hospital.",
+               "Terminal manager Marta Kovalenko said the Maritime Safety Board had sent inspectors and that "
+               "neighbouring cranes would stay idle until engineers had checked their cables and welds.",
+               "Vessels are queueing outside the port and shipping lines expect delays of up to three days while "
+               "the quay is cleared of wreckage."});
+}
+
+TEST(ClusterTest, UndatedArticleReachesStoriesPastTheHorizon) {
+  Article late_retelling = crane_retold();
+  Article far_later = chess_upset();
+  far_later.published = "2024-07-01T09:00:00Z";  // the stream moves on four months
+  Article undated = late_retelling;
+  undated.id = "crane-undated";
+  undated.published = "";
+  std::vector<Article> articles = {crane_wire(), far_later, undated};
+  cluster::Grouping g = cluster::group(articles);
+  EXPECT_EQ(g.story_of[2], g.story_of[0]) << "the undated account joins the crane story";
+  EXPECT_EQ(g.duplicate_of[2], -1);
+
+  Article dated_late = late_retelling;
+  dated_late.published = "2024-07-02T09:00:00Z";
+  cluster::Grouping d = cluster::group({crane_wire(), far_later, dated_late});
+  EXPECT_NE(d.story_of[2], d.story_of[0]) << "a dated text past the horizon does not";
+
+  cluster::Options no_archive;
+  no_archive.archive_stories = 0;
+  cluster::Grouping n = cluster::group(articles, no_archive);
+  EXPECT_NE(n.story_of[2], n.story_of[0]) << "the control: without the archive it cannot";
+}
+
+TEST(ClusterTest, UndatedArticlesJoinArchivedStoriesIncrementally) {
+  // Fed one by one, the same as the batch: the archive is built as the stream goes.
+  Article far_later = chess_upset();
+  far_later.published = "2024-07-01T09:00:00Z";
+  Article undated = crane_retold();
+  undated.published = "";
+  std::vector<Article> articles = {crane_wire(), vaccine_trial(), far_later, undated};
+  cluster::Clusterer c;
+  for (const auto& a : articles) c.add(a);
+  EXPECT_EQ(c.story_of(3), c.story_of(0));
+  EXPECT_NE(c.story_of(1), c.story_of(0));
+  EXPECT_EQ(c.stories().size(), 3u);
+}
+
+Article quake(const std::string& id, const std::string& title, const std::string& lead, const std::string& rest,
+             bool second = false) {
+  return make(id, "Quake Desk", "", title,
+              {lead, rest,
+               second ? "Governor Ana Quiroga visited Villalba and promised the province would pay to rebuild the "
+                        "church and the homes around the square."
+                      : "The regional governor Ana Quiroga declared a state of emergency and asked for army help to "
+                        "reach mountain villages cut off by landslides near Serrano."});
+}
+
+// Two earthquakes in one region read alike; their magnitudes, tolls and dates do not.
+std::vector<Article> two_quakes() {
+  return {
+      quake("q1a", "Magnitude 6.4 earthquake kills 23 in Serrano province",
+            "A magnitude 6.4 earthquake struck Serrano province on March 3, killing 23 people and injuring "
+            "dozens more, officials said.",
+            "Buildings collapsed in the old quarter of Serrano and rescue teams searched the rubble through the "
+            "night. Seismologists said the quake was 10 kilometres deep."),
+      quake("q1b", "Serrano earthquake death toll reaches 23",
+            "Twenty-three people died when a 6.4 magnitude quake shook Serrano province early on March 3, the "
+            "civil defence agency said.",
+            "Rescuers dug through fallen homes in the old quarter of Serrano until dawn. The epicentre was 10 "
+            "kilometres below the surface."),
+      quake("q2a", "Four dead as earthquake shakes Serrano province",
+            "A magnitude 5.1 earthquake struck Serrano province on October 19, killing 4 people and injuring "
+            "dozens more, officials said.",
+            "A church tower fell onto the market square of Villalba and a dam was inspected for cracks. "
+            "Seismologists said the quake was 35 kilometres deep.",
+            true),
+      quake("q2b", "Quake of magnitude 5.1 kills four near Villalba",
+            "Four people died when a 5.1 magnitude quake shook Serrano province early on October 19, the civil "
+            "defence agency said.",
+            "Engineers checked the dam above Villalba, where a church tower came down on the market. The "
+            "epicentre was 35 kilometres below the surface.",
+            true),
+  };
+}
+
+TEST(ClusterTest, LookAlikeEventsAreToldApartByTheirFigures) {
+  std::vector<Article> articles = two_quakes();
+  cluster::Grouping g = cluster::group(articles);
+  EXPECT_EQ(g.story_of[0], g.story_of[1]) << "one quake, two wordings, the same figures";
+  EXPECT_EQ(g.story_of[2], g.story_of[3]);
+  EXPECT_NE(g.story_of[0], g.story_of[2]) << "magnitude, toll, depth and date disagree";
+
+  cluster::Options blind;
+  blind.fact_boost = 0;
+  blind.fact_penalty = 1;
+  cluster::Grouping b = cluster::group(articles, blind);
+  EXPECT_EQ(b.story_of[0], b.story_of[2]) << "the control: without the figures the texts are alike enough to join";
+}
+
+TEST(ClusterTest, FactsAreNumbersWithWhatTheyCountAndYears) {
+  using cluster::internal::extract_facts;
+  using cluster::internal::match_facts;
+  std::vector<cluster::internal::Fact> a, b, c, none;
+  extract_facts("Quake of magnitude 6.4 kills 23", "It struck on March 3, 2021 and 1,200 homes were lost.", a);
+  extract_facts("23 dead as quake hits", "The 6.4-magnitude quake on March 3 destroyed 1200 homes in 2021.", b);
+  extract_facts("Quake of magnitude 5.1 kills 4", "It struck on October 19, 2016 and 80 homes were lost.", c);
+  extract_facts("Talks resume", "The B52 bomber and a 4G network were discussed.", none);
+  EXPECT_TRUE(none.empty()) << "a digit inside a name is not a figure";
+  const auto ab = match_facts(a, b);
+  EXPECT_GE(ab.shared, 4u) << "magnitude, March 3, the homes and the year";
+  EXPECT_EQ(ab.conflicts, 0u);
+  const auto ac = match_facts(a, c);
+  EXPECT_EQ(ac.shared, 0u);
+  EXPECT_GE(ac.conflicts, 3u) << "magnitude, homes and year disagree";
+  EXPECT_EQ(match_facts(a, none).shared + match_facts(a, none).conflicts, 0u);
 }
 
 TEST(ClusterTest, OpeningDateIsAFullDateNearTheTop) {

@@ -3,12 +3,13 @@
 // Contract: a Clusterer is fed articles one at a time, in the order they were
 // published; each joins the story it is most similar to, or opens a new one. Nothing
 // already decided is recomputed: adding a day of news costs that day's articles, and
-// a story not updated for Options::horizon_days stops taking members (it falls out of
-// the candidate index). `group` sorts a batch first (by event_days: the published
-// time, else a date at the top of the text; then by id, so the order of the input
-// among articles of one time does not matter; articles without either keep their
-// input order, after the dated ones) and feeds it.
-// Deterministic: the same sequence of adds gives the same stories and ids.
+// a story not updated for Options::horizon_days stops taking dated members (it falls
+// out of the candidate index into a bounded archive that only undated articles search:
+// without a date nothing says a story is too old for them). `group` sorts a batch first (by
+// event_days: the published time, else a date at the top of the text; then by id, so the order of
+// the input among articles of one time does not matter; articles without either keep their input
+// order, after the dated ones) and feeds it. Deterministic: the same sequence of adds gives the
+// same stories and ids.
 //
 // Method: each article becomes a sparse vector of weighted term counts: Snowball stems
 // of its content words (stopwords dropped), title words and lead words counted more,
@@ -17,10 +18,12 @@
 // frequencies of the stream so far (smoothed; applied at comparison time, so early
 // stories are not stuck with the IDF of a stream of ten articles), multiplied by a
 // decay on the time between the article and the story's last update (none when either
-// has no date). Candidates come from an inverted index over each story's top terms,
-// never from all stories. After a story takes a member it is compared with its best
-// other candidates and merged into one that has converged with it. Articles are
-// compared within one language (Article::language, else detected by CLD2 from the
+// has no date), and by a penalty when the article and the story disagree on the
+// specific facts of their leads (figures with what they count, dates, years) and share
+// none: look-alike events (two earthquakes in one region) differ there. Candidates come from an
+// inverted index over each story's top terms, never from all stories. After a story takes a member
+// it is compared with its best other candidates and merged into one that has converged with it.
+// Articles are compared within one language (Article::language, else detected by CLD2 from the
 // title and first kilobytes; "und" when unknown). Exact and near-duplicates (see
 // dedup.h: wire copies with local edits) join their original's story directly.
 //
@@ -28,8 +31,9 @@
 // Thread-safety: a Clusterer is not thread-safe (one per thread, or lock); `group`
 // and `featurize`-free functions are thread-safe.
 // Cost: about 0.1 ms per 600-word article on one core (bench/cluster_bench.cc);
-// memory is the dedup index (about 600 bytes per article), the ids, and the vectors of
-// stories still inside the horizon.
+// memory is the dedup index (about 600 bytes per article), the ids, the vectors of
+// stories still inside the horizon, and the archive (at most archive_stories stories of
+// archive_terms terms: about 40 MB at the defaults).
 #ifndef PARALLAX_CLUSTER_H_
 #define PARALLAX_CLUSTER_H_
 
@@ -47,19 +51,34 @@
 namespace parallax::cluster {
 
 struct Options {
-  double threshold = 0.2;           // least (decayed) cosine for an article to join a story
-  double merge_threshold = 0.6;     // least (decayed) cosine of two stories to merge them
-  double decay_days = 7;            // similarity is multiplied by floor + (1 - floor) exp(-days / decay_days)
-  double decay_floor = 0.3;         // ... so a close enough match weeks later still joins
-  double horizon_days = 30;         // a story idle this long takes no more members
-  double title_weight = 3;          // a title word counts this many body words
-  double lead_weight = 2;           // a word of the first lead_words of the body
+  double threshold = 0.2;        // least (decayed) cosine for an article to join a story
+  double merge_threshold = 0.6;  // least (decayed) cosine of two stories to merge them
+  double decay_days = 7;  // similarity is multiplied by floor + (1 - floor) exp(-days / decay_days)
+  double decay_floor = 0.3;  // ... so a close enough match weeks later still joins
+  double horizon_days = 30;  // a story idle this long takes no more members
+  double title_weight = 3;   // a title word counts this many body words
+  double lead_weight = 2;    // a word of the first lead_words of the body
   uint32_t lead_words = 60;
-  double entity_weight = 1.5;       // entity features' weight relative to word stems
-  uint32_t max_candidates = 24;     // stories scored exactly per article
-  uint32_t indexed_terms = 24;      // a story's top terms kept in the inverted index
-  uint32_t centroid_terms = 300;    // terms kept in a story's vector
-  bool near_duplicates = true;      // wire copies join their original's story
+  double entity_weight = 1.5;     // entity features' weight relative to word stems
+  uint32_t max_candidates = 24;   // stories scored exactly per article
+  uint32_t indexed_terms = 24;    // a story's top terms kept in the inverted index
+  uint32_t centroid_terms = 300;  // terms kept in a story's vector
+  bool near_duplicates = true;    // wire copies join their original's story
+  // Specific facts of the lead (numbers with what they count, dates, years). When an
+  // article and a story share none and disagree on two or more units (magnitude 6.4
+  // against 5.1, 23 dead against 4, 2008 against 2013), each unit after the first
+  // multiplies the similarity by fact_penalty (at most max_facts times). Each shared
+  // fact multiplies it by 1 + fact_boost: off by default, since look-alike events share
+  // figures too (a year, a round magnitude), and it cost precision on ECB+.
+  double fact_boost = 0;
+  double fact_penalty = 0.7;
+  uint32_t max_facts = 3;
+  // Stories past the horizon stay reachable for articles without a date (they cannot
+  // say which stories are too old): the most recent archive_stories of them, each
+  // cut to archive_terms terms. 0 turns this off.
+  uint32_t archive_stories = 50000;
+  double archive_threshold = 0.4;  // least cosine for an undated article to join an archived story
+  uint32_t archive_terms = 64;
   // Word 5-shingle Jaccard of 0.6 is far beyond what two independent texts share, and
   // it still catches a short wire story with a new headline and a local paragraph.
   dedup::Options dedup{0.6, 5};
@@ -67,10 +86,10 @@ struct Options {
 
 // Where one article went.
 struct Placement {
-  uint32_t story = 0;               // index of the story it joined (see Clusterer::story_of)
-  bool opened = false;              // it opened the story
-  int64_t duplicate_of = -1;        // add index of the article it duplicates, or -1
-  double similarity = 0;            // decayed cosine with the story it joined (0 when opened)
+  uint32_t story = 0;         // index of the story it joined (see Clusterer::story_of)
+  bool opened = false;        // it opened the story
+  int64_t duplicate_of = -1;  // add index of the article it duplicates, or -1
+  double similarity = 0;      // decayed cosine with the story it joined (0 when opened)
 };
 
 class Clusterer {
@@ -104,9 +123,9 @@ class Clusterer {
 // The stories of a batch, with each input article's place.
 struct Grouping {
   std::vector<Story> stories;
-  std::vector<uint32_t> story_of;      // per input article (input order): index into stories
-  std::vector<int64_t> duplicate_of;   // per input article: input index of its original, or -1
-  std::vector<size_t> order;           // input indices in the order they were fed
+  std::vector<uint32_t> story_of;     // per input article (input order): index into stories
+  std::vector<int64_t> duplicate_of;  // per input article: input index of its original, or -1
+  std::vector<size_t> order;          // input indices in the order they were fed
 };
 
 // Sorts the batch into time order (see the contract above) and groups it. `progress`,

@@ -2,6 +2,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <limits>
 #include <memory>
 #include <numeric>
@@ -20,6 +21,7 @@ namespace {
 constexpr double kNoTime = std::numeric_limits<double>::quiet_NaN();
 constexpr size_t kMaxNames = 48;
 constexpr size_t kKeyEntities = 8;
+constexpr size_t kMaxStoryFacts = 160;
 
 struct TermWeight {
   uint32_t term = 0;
@@ -45,6 +47,8 @@ struct StoryState {
   uint32_t norm_docs = 0;            // stream size when it was computed
   bool norm_dirty = true;
   bool active = true;                // still in the candidate index
+  bool archived = false;             // past the horizon, reachable by undated articles
+  std::vector<internal::Fact> facts; // union of the members' facts, sorted
 };
 
 double interval_gap(double t, double first, double last) {
@@ -241,6 +245,8 @@ struct Clusterer::Impl {
   std::vector<uint32_t> df;
   std::vector<uint8_t> is_entity;
   std::vector<std::vector<uint32_t>> postings;  // term -> stories (may hold inactive ones)
+  std::vector<std::vector<uint32_t>> archive_postings;  // term -> archived stories (may hold others)
+  std::deque<uint32_t> archive;                 // archived stories, oldest first
   std::vector<float> log1p_table;               // log(1 + k)
   uint32_t docs = 0;
 
@@ -267,6 +273,7 @@ struct Clusterer::Impl {
   std::vector<uint32_t> touched;
   std::vector<std::pair<float, uint32_t>> ranked;
   std::vector<TermWeight> merged;
+  std::vector<internal::Fact> facts_scratch;
   std::string text;
 
   explicit Impl(const Options& o) : opt(o) { dedup.options = o.dedup; }
@@ -282,6 +289,28 @@ struct Clusterer::Impl {
   uint32_t language_id(const std::string& code) {
     auto [it, inserted] = languages.try_emplace(code, static_cast<uint32_t>(languages.size()));
     return it->second;
+  }
+
+  // How far specific facts confirm or contradict a match (see Options::fact_boost).
+  double fact_factor(const std::vector<internal::Fact>& a, const std::vector<internal::Fact>& b) const {
+    if (a.empty() || b.empty()) return 1.0;
+    const internal::FactMatch m = internal::match_facts(a, b);
+    double f = 1.0 + opt.fact_boost * std::min(m.shared, opt.max_facts);
+    // Reports of one event update a toll or round a figure, but they agree on some
+    // fact: disagreement counts only when nothing is shared, and one unit is forgiven.
+    const uint32_t conflicts = m.shared > 0 || m.conflicts < 2 ? 0 : m.conflicts - 1;
+    for (uint32_t k = 0; k < std::min(conflicts, opt.max_facts); ++k) f *= opt.fact_penalty;
+    return f;
+  }
+
+  void add_facts(StoryState& st, const std::vector<internal::Fact>& f) {
+    if (f.empty()) return;
+    if (st.facts.size() >= kMaxStoryFacts) return;  // a long story keeps its first reports' figures
+    std::vector<internal::Fact>& u = facts_scratch;
+    u.clear();
+    std::set_union(st.facts.begin(), st.facts.end(), f.begin(), f.end(), std::back_inserter(u));
+    if (u.size() > kMaxStoryFacts) u.resize(kMaxStoryFacts);
+    st.facts.assign(u.begin(), u.end());
   }
 
   double decay(double gap_days) const {
@@ -343,8 +372,9 @@ struct Clusterer::Impl {
   }
 
   // Active stories sharing the top terms of `v`, most promising first; `exclude` left out.
+  // With `archived`, archived stories too (for a query without a date).
   void candidates(const std::vector<TermWeight>& v, uint32_t language, uint32_t exclude,
-                  std::vector<uint32_t>& out) {
+                  std::vector<uint32_t>& out, bool archived = false) {
     std::vector<std::pair<float, uint32_t>> query;
     top_terms(v, opt.indexed_terms + 8, query);
     if (acc.size() < stories.size()) acc.resize(stories.size(), 0.f);
@@ -361,6 +391,18 @@ struct Clusterer::Impl {
         acc[s] += weight;
       }
       list.resize(keep);
+      if (!archived) continue;
+      auto& old = archive_postings[term];
+      keep = 0;
+      for (uint32_t s : old) {
+        const StoryState& st = stories[s];
+        if (!st.archived) continue;
+        old[keep++] = s;
+        if (s == exclude || st.language != language) continue;
+        if (acc[s] == 0.f) touched.push_back(s);
+        acc[s] += weight;
+      }
+      old.resize(keep);
     }
     ranked.clear();
     for (uint32_t s : touched) {
@@ -414,14 +456,16 @@ struct Clusterer::Impl {
 
   void reindex(uint32_t s) {
     StoryState& st = stories[s];
+    if (!st.active && !st.archived) return;
     std::vector<std::pair<float, uint32_t>> top;
     top_terms(st.centroid, opt.indexed_terms, top);
     const size_t cap = 4 * static_cast<size_t>(opt.indexed_terms);
+    auto& index = st.archived ? archive_postings : postings;
     for (const auto& [w, term] : top) {
       if (st.indexed.size() >= cap) break;
       if (std::find(st.indexed.begin(), st.indexed.end(), term) != st.indexed.end()) continue;
       st.indexed.push_back(term);
-      postings[term].push_back(s);
+      index[term].push_back(s);
     }
   }
 
@@ -465,14 +509,45 @@ struct Clusterer::Impl {
     return out;
   }
 
-  void retire(uint32_t s) {
+  // Takes story `s` out of the candidate index; into the archive when `keep`.
+  void retire(uint32_t s, bool keep) {
     StoryState& st = stories[s];
-    if (!st.active) return;
-    st.final_entities = key_entities(st);
-    st.active = false;
-    st.centroid = {};
+    if (st.active) {
+      st.final_entities = key_entities(st);
+      st.active = false;
+    }
     st.indexed = {};
     st.names = {};
+    if (!keep || opt.archive_stories == 0 || st.archived) {
+      st.archived = false;
+      st.centroid = {};
+      st.facts = {};
+      return;
+    }
+    std::vector<std::pair<float, uint32_t>> top;
+    top_terms(st.centroid, opt.archive_terms, top);
+    std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    std::vector<TermWeight> kept;
+    kept.reserve(top.size());
+    size_t k = 0;
+    for (const TermWeight& t : st.centroid) {
+      while (k < top.size() && top[k].second < t.term) ++k;
+      if (k < top.size() && top[k].second == t.term) kept.push_back(t);
+    }
+    st.centroid.swap(kept);
+    st.norm_dirty = true;
+    st.archived = true;
+    reindex(s);
+    archive.push_back(s);
+    while (archive.size() > opt.archive_stories) {
+      StoryState& old = stories[archive.front()];
+      archive.pop_front();
+      if (!old.archived) continue;
+      old.archived = false;
+      old.centroid = {};
+      old.indexed = {};
+      old.facts = {};
+    }
   }
 
   void sweep() {
@@ -485,7 +560,7 @@ struct Clusterer::Impl {
       StoryState& st = stories[s];
       if (!st.active) continue;
       if (!std::isnan(st.last) && st.last < cutoff) {
-        retire(s);
+        retire(s, true);
         continue;
       }
       active[keep++] = s;
@@ -527,27 +602,33 @@ struct Clusterer::Impl {
       a.label_score = b.label_score;
     }
     add_names(a, b.names);
+    add_facts(a, b.facts);
     a.docs += b.docs;
     b.merged_into = into;
     b.members = {};
-    retire(from);
+    retire(from, false);
     reindex(into);
   }
 
   // After story `s` grew: merge it with an active story it now resembles.
   void maybe_merge(uint32_t s) {
     std::vector<uint32_t> cands;
-    candidates(stories[s].centroid, stories[s].language, s, cands);
+    // An undated or archived story may meet archived ones; an archived story does not
+    // swallow a dated story still inside the horizon.
+    const bool reach_archive = stories[s].archived || std::isnan(stories[s].first);
+    candidates(stories[s].centroid, stories[s].language, s, cands, reach_archive);
     float best = -1;
     uint32_t best_story = UINT32_MAX;
     const double qnorm = load_query(stories[s].centroid);
     for (uint32_t o : cands) {
       StoryState& so = stories[o];
       const StoryState& ss = stories[s];
+      if (ss.archived && so.active && !std::isnan(so.first)) continue;
       double gap = 0;
       if (!std::isnan(ss.first) && !std::isnan(so.first))
         gap = std::max({0.0, so.first - ss.last, ss.first - so.last});
-      const float sim = static_cast<float>(cosine_with(qnorm, so) * decay(gap));
+      const float sim =
+          static_cast<float>(cosine_with(qnorm, so) * decay(gap) * fact_factor(ss.facts, so.facts));
       if (sim > best || (sim == best && o < best_story)) {
         best = sim;
         best_story = o;
@@ -600,6 +681,7 @@ struct Clusterer::Impl {
         df.push_back(0);
         is_entity.push_back(f.entity);
         postings.emplace_back();
+        archive_postings.emplace_back();
       }
       ++df[it->second];
       vec.push_back({it->second, f.weight});
@@ -620,10 +702,15 @@ struct Clusterer::Impl {
     float best = -1;
     if (norm > 0) {
       std::vector<uint32_t> cands;
-      candidates(vec, language, UINT32_MAX, cands);
+      // Without a date nothing says a story is too old: archived stories are candidates.
+      candidates(vec, language, UINT32_MAX, cands, std::isnan(t));
       for (uint32_t s : cands) {
         StoryState& st = stories[s];
-        const float sim = static_cast<float>(cosine_with(norm, st) * decay(interval_gap(t, st.first, st.last)));
+        float sim = static_cast<float>(cosine_with(norm, st) * decay(interval_gap(t, st.first, st.last)) *
+                                       fact_factor(feats.facts, st.facts));
+        // Nothing but the text says an undated article belongs to an archived story:
+        // it must say so more clearly.
+        if (st.archived && sim < opt.archive_threshold) continue;
         if (sim > best || (sim == best && s < best_story)) {
           best = sim;
           best_story = s;
@@ -653,6 +740,7 @@ struct Clusterer::Impl {
     st.norm_dirty = true;
     ++st.docs;
     add_names(st, names);
+    add_facts(st, feats.facts);
     story[index] = s;
     p.story = s;
     if (norm > 0) {

@@ -271,6 +271,27 @@ class Accumulator {
   std::vector<Feature> terms_;
 };
 
+// Words that sit next to a number without saying what it counts.
+constexpr std::string_view kFactFillers[] = {
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "from", "with", "and", "or", "as",
+    "is", "was", "were", "are", "be", "been", "than", "that", "this", "its", "his", "her", "their",
+    "about", "some", "over", "nearly", "almost", "more", "least", "after", "before", "into", "up",
+    "said", "says", "has", "have", "had", "but", "all", "only", "just", "around", "under", "per",
+};
+
+bool fact_filler(std::string_view w) {
+  return std::find(std::begin(kFactFillers), std::end(kFactFillers), w) != std::end(kFactFillers);
+}
+
+struct FactToken {
+  std::string_view text;  // lower-cased word, or the number without thousands separators
+  bool number = false;
+  bool joined_before = false;  // only spaces or a hyphen since the previous token
+};
+
+constexpr size_t kMaxFacts = 64;
+constexpr uint64_t kYearUnit = 0x9e3779b9u;
+
 }  // namespace
 
 std::string article_language(const Article& article) {
@@ -388,6 +409,152 @@ void featurize(const Article& article, const std::string& language, const Option
     if (f.entity) f.weight *= ew;
   }
   std::sort(out.terms.begin(), out.terms.end(), [](const Feature& a, const Feature& b) { return a.key < b.key; });
+  extract_facts(article.title, article.text, out.facts);
+}
+
+}  // namespace parallax::cluster::internal
+
+namespace parallax::cluster::internal {
+
+void extract_facts(std::string_view title, std::string_view text, std::vector<Fact>& out) {
+  out.clear();
+  // Tokens of both parts in one buffer, so that the views stay valid; the buffers are
+  // kept per thread, since this runs once per article of a stream.
+  thread_local std::string buf;
+  thread_local std::vector<FactToken> tokens;
+  thread_local std::vector<std::pair<size_t, size_t>> spans;  // into buf, per token
+  buf.clear();
+  tokens.clear();
+  spans.clear();
+  buf.reserve(title.size() + std::min(text.size(), kFactBytes) + 2);
+  auto scan = [&](std::string_view part) {
+    bool joined = false;
+    for (size_t i = 0; i < part.size();) {
+      const unsigned char c = static_cast<unsigned char>(part[i]);
+      const bool digit = c >= '0' && c <= '9';
+      const bool alpha = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+      if (!digit && !alpha) {
+        // A hyphen or space keeps a number next to its word ("7.1-magnitude", "12 people").
+        if (c != ' ' && c != '-') joined = false;
+        ++i;
+        continue;
+      }
+      const size_t start = buf.size();
+      if (digit) {
+        size_t j = i;
+        while (j < part.size()) {
+          const char d = part[j];
+          if (d >= '0' && d <= '9') {
+            buf += d;
+            ++j;
+          } else if ((d == ',' || d == '.') && j + 1 < part.size() && part[j + 1] >= '0' && part[j + 1] <= '9') {
+            if (d == '.') buf += d;  // "1,200" and "1200" are one value
+            ++j;
+          } else {
+            break;
+          }
+        }
+        // "12th", "3rd": an ordinal is still the number; "4G", "B52": a name, not a figure.
+        size_t k = j;
+        while (k < part.size() && std::isalpha(static_cast<unsigned char>(part[k]))) ++k;
+        const std::string_view suffix = part.substr(j, k - j);
+        const bool ordinal = suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th";
+        if (k > j && !ordinal) {
+          buf.resize(start);
+          i = k;
+          joined = false;
+          continue;
+        }
+        tokens.push_back({{}, true, joined});
+        i = k;
+      } else {
+        size_t j = i;
+        while (j < part.size() && std::isalnum(static_cast<unsigned char>(part[j]))) {
+          buf += static_cast<char>(std::tolower(static_cast<unsigned char>(part[j])));
+          ++j;
+        }
+        tokens.push_back({{}, false, joined});
+        i = j;
+      }
+      spans.emplace_back(start, buf.size() - start);
+      joined = true;
+    }
+    // Title and text are not one phrase.
+    tokens.push_back({{}, false, false});
+    spans.emplace_back(buf.size(), 0);
+  };
+  scan(title);
+  size_t take = std::min(text.size(), kFactBytes);
+  while (take < text.size() && take > 0 && (static_cast<uint8_t>(text[take]) & 0xC0) == 0x80) --take;
+  scan(text.substr(0, take));
+  for (size_t k = 0; k < tokens.size(); ++k) tokens[k].text = std::string_view(buf).substr(spans[k].first, spans[k].second);
+
+  auto unit_word = [&](size_t k) {
+    const FactToken& t = tokens[k];
+    return !t.number && t.text.size() >= 3 && t.text.size() <= 16 && !fact_filler(t.text);
+  };
+  auto add = [&](uint64_t unit, std::string_view value) {
+    const uint64_t v = XXH3_64bits_withSeed(value.data(), value.size(), 3) & 0xffffffffu;
+    out.push_back(((unit & 0xffffffffu) << 32) | v);
+  };
+  for (size_t k = 0; k < tokens.size() && out.size() < kMaxFacts; ++k) {
+    const FactToken& t = tokens[k];
+    if (!t.number || t.text.empty()) continue;
+    if (t.text.size() == 4 && t.text.find('.') == std::string_view::npos) {
+      int year = 0;
+      for (char d : t.text) year = year * 10 + (d - '0');
+      if (year >= 1900 && year <= 2099) {
+        add(kYearUnit, t.text);
+        continue;
+      }
+    }
+    bool any = false;
+    if (k + 1 < tokens.size() && tokens[k + 1].joined_before && unit_word(k + 1)) {
+      add(XXH3_64bits_withSeed(tokens[k + 1].text.data(), tokens[k + 1].text.size(), 4), t.text);
+      any = true;
+    }
+    if (k > 0 && t.joined_before && unit_word(k - 1)) {
+      // The word before says what it counts only when nothing follows ("killed 12.",
+      // "May 3,"), or it names it differently ("magnitude 7.1 quake").
+      add(XXH3_64bits_withSeed(tokens[k - 1].text.data(), tokens[k - 1].text.size(), 4), t.text);
+      any = true;
+    }
+    (void)any;
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+FactMatch match_facts(const std::vector<Fact>& a, const std::vector<Fact>& b) {
+  FactMatch m;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const uint32_t ua = fact_unit(a[i]), ub = fact_unit(b[j]);
+    if (ua < ub) {
+      while (i < a.size() && fact_unit(a[i]) == ua) ++i;
+      continue;
+    }
+    if (ub < ua) {
+      while (j < b.size() && fact_unit(b[j]) == ub) ++j;
+      continue;
+    }
+    // One unit in both: its values agree in part, or not at all.
+    uint32_t shared = 0;
+    while (i < a.size() && j < b.size() && fact_unit(a[i]) == ua && fact_unit(b[j]) == ua) {
+      if (a[i] < b[j]) ++i;
+      else if (b[j] < a[i]) ++j;
+      else {
+        ++shared;
+        ++i;
+        ++j;
+      }
+    }
+    while (i < a.size() && fact_unit(a[i]) == ua) ++i;
+    while (j < b.size() && fact_unit(b[j]) == ua) ++j;
+    m.shared += shared;
+    m.conflicts += shared == 0;
+  }
+  return m;
 }
 
 }  // namespace parallax::cluster::internal
