@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "extract/clean_internal.h"
-#include "ingest/ingest_internal.h"
+#include "core/normalize.h"
 #include "parallax/extract.h"
 #include "parallax/ingest.h"
 #include "test_util.h"
@@ -31,7 +31,7 @@ std::vector<std::string> lines_of(const std::string& text) {
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string::npos) nl = text.size();
-    out.push_back(ingest::internal::normalize_space(text.substr(pos, nl - pos)));
+    out.push_back(parallax::normalize_space(text.substr(pos, nl - pos)));
     pos = nl + 1;
   }
   return out;

@@ -470,7 +470,7 @@ TEST(IngestErrors, Utf16IsNamedAndByteOrderMarkIsDropped) {
 // ---------------------------------------------------------------------------
 
 TEST(IngestDates, CommonFormsToIso8601) {
-  using ingest::internal::normalize_date;
+  using parallax::normalize_date;
   EXPECT_EQ(normalize_date("2023-06-06"), "2023-06-06");
   EXPECT_EQ(normalize_date("2023-06-06T10:00:00Z"), "2023-06-06T10:00:00Z");
   EXPECT_EQ(normalize_date("2023-06-06 10:00:00"), "2023-06-06T10:00:00");
@@ -494,8 +494,8 @@ TEST(IngestDates, CommonFormsToIso8601) {
 }
 
 TEST(IngestUtil, Utf8ValidationAndUrlCanonicalForm) {
-  using ingest::internal::canonical_url;
-  using ingest::internal::find_invalid_utf8;
+  using parallax::canonical_url;
+  using parallax::find_invalid_utf8;
   EXPECT_EQ(find_invalid_utf8("plain ascii"), std::string_view::npos);
   EXPECT_EQ(find_invalid_utf8("caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D"),
             std::string_view::npos);

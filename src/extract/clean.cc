@@ -18,7 +18,7 @@
 
 #include "core/lexicon.h"
 #include "extract/clean_internal.h"
-#include "ingest/ingest_internal.h"
+#include "core/normalize.h"
 #include "parallax/extract.h"
 
 namespace parallax::extract {
@@ -363,7 +363,7 @@ std::vector<std::string> byline_names(std::string_view p, const Shape& s) {
   if (size_t cut = rest.find_first_of(",|("); cut != std::string_view::npos)
     rest = rest.substr(0, cut);
   if (size_t dash = rest.find(" - "); dash != std::string_view::npos) rest = rest.substr(0, dash);
-  std::vector<std::string> names = ingest::internal::split_authors(rest);
+  std::vector<std::string> names = parallax::split_authors(rest);
   for (const auto& n : names) {
     Shape ns = internal::shape_of(n);
     if (ns.words == 0 || ns.words > 4 || !ns.all_capitalised || !ns.starts_upper) return {};
@@ -395,12 +395,12 @@ std::string dateline_date(std::string_view first) {
   if (cut == std::string_view::npos || cut > 48) return {};
   std::string_view head = first.substr(0, cut);
   // "TOKYO, June 6, 2023" and "June 6, 2023" both open datelines.
-  std::string iso = ingest::internal::normalize_date(head);
+  std::string iso = parallax::normalize_date(head);
   if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-' || iso == head) {
     size_t comma = head.find(", ");
     if (comma == std::string_view::npos) return {};
     std::string_view rest = head.substr(comma + 2);
-    iso = ingest::internal::normalize_date(rest);
+    iso = parallax::normalize_date(rest);
     if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-' || iso == rest) return {};
   }
   return iso;
@@ -449,7 +449,7 @@ size_t clean(Article& article, const CleanOptions& options) {
 
   // Labels, prompts, credits from the lexicon, bylines, timestamps, repeats.
   std::unordered_set<std::string_view> seen;
-  std::string title_norm = ingest::internal::normalize_space(article.title);
+  std::string title_norm = parallax::normalize_space(article.title);
   for (size_t i = 0; i < n; ++i) {
     Item& it = items[i];
     if (is_protected(it.shape)) {
@@ -471,7 +471,7 @@ size_t clean(Article& article, const CleanOptions& options) {
       continue;
     }
     if (it.shape.words <= 10 && it.shape.words >= 2) {
-      std::string iso = ingest::internal::normalize_date(it.text);
+      std::string iso = parallax::normalize_date(it.text);
       if (iso.size() >= 10 && iso != it.text && iso[4] == '-' && iso[7] == '-') {
         if (article.published.empty()) article.published = iso;
         remove(i, "timestamp");

@@ -2,7 +2,7 @@
 #include <string>
 
 #include "extract/html_internal.h"
-#include "ingest/ingest_internal.h"
+#include "core/normalize.h"
 #include "parallax/extract.h"
 
 namespace parallax::extract {
@@ -54,7 +54,7 @@ Result<Extraction> extract_html(std::string_view bytes, const HtmlOptions& optio
   Article& a = out.article;
   a.source = options.source;
   if (!internal::extract_main_text(dom, a)) return invalid_input(name + ": no article found");
-  a.id = !a.url.empty() ? hash_id(ingest::internal::canonical_url(a.url)) : hash_id(a.text);
+  a.id = !a.url.empty() ? hash_id(parallax::canonical_url(a.url)) : hash_id(a.text);
   return out;
 }
 

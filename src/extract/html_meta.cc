@@ -10,7 +10,7 @@
 
 #include "core/lexicon.h"
 #include "extract/html_internal.h"
-#include "ingest/ingest_internal.h"
+#include "core/normalize.h"
 
 namespace parallax::extract::internal {
 
@@ -621,7 +621,7 @@ bool iequals(std::string_view a, std::string_view b) { return ascii_lower(a) == 
 std::string iso_date(std::string_view s) {
   s = trim(s);
   if (s.empty() || s.size() > 200) return {};
-  std::string d = ingest::internal::normalize_date(s);
+  std::string d = parallax::normalize_date(s);
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
   if (d.size() >= 10 && digit(d[0]) && digit(d[3]) && d[4] == '-' && digit(d[5]) && d[7] == '-' &&
       digit(d[9])) {
@@ -631,7 +631,7 @@ std::string iso_date(std::string_view s) {
   // the day is still the publisher's.
   if (s.size() >= 11 && digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) && s[4] == '-' && digit(s[5]) &&
       digit(s[6]) && s[7] == '-' && digit(s[8]) && digit(s[9]) && (s[10] == 'T' || s[10] == ' ')) {
-    d = ingest::internal::normalize_date(s.substr(0, 10));
+    d = parallax::normalize_date(s.substr(0, 10));
     if (d.size() >= 10) return d.substr(0, 10);
   }
   return {};
@@ -1534,7 +1534,7 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
   std::string lang = f.lang;
   if (lang.empty()) lang = meta_of(f, {"og:locale", "content-language", "language", "dc.language"});
   if (lang.empty()) lang = f.ld_language;
-  if (!lang.empty()) a.language = ingest::internal::normalize_language(lang);
+  if (!lang.empty()) a.language = parallax::normalize_language(lang);
 
   a.description = meta_of(f, {"og:description", "description", "twitter:description", "dc.description"});
   if (a.description.empty()) a.description = f.ld_description;

@@ -169,7 +169,7 @@ void parse(std::string_view bytes, std::string media_type, const std::string& so
   }
   // We reject rather than guess a legacy encoding: a wrong guess would corrupt every
   // quote and name downstream without anyone noticing.
-  if (size_t bad = internal::find_invalid_utf8(bytes); bad != std::string_view::npos) {
+  if (size_t bad = parallax::find_invalid_utf8(bytes); bad != std::string_view::npos) {
     out.errors.push_back(invalid_input(source + ": invalid UTF-8 at byte offset " +
                                        std::to_string(bad) + " (convert the file to UTF-8)"));
     return;

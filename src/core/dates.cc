@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <optional>
 
-#include "ingest/ingest_internal.h"
+#include "core/normalize.h"
 
-namespace parallax::ingest::internal {
+namespace parallax {
 
 namespace {
 
@@ -19,25 +19,93 @@ struct MonthName {
 // Lower case; English, German, French and Spanish full names and the usual
 // abbreviations. Prefix-free matching is not needed: a token must match whole.
 constexpr MonthName kMonths[] = {
-    {"january", 1},    {"jan", 1},        {"februar", 2},    {"february", 2},  {"feb", 2},
-    {"march", 3},      {"mar", 3},        {"april", 4},      {"apr", 4},       {"may", 5},
-    {"june", 6},       {"jun", 6},        {"july", 7},       {"jul", 7},       {"august", 8},
-    {"aug", 8},        {"september", 9},  {"sep", 9},        {"sept", 9},      {"october", 10},
-    {"oct", 10},       {"november", 11},  {"nov", 11},       {"december", 12}, {"dec", 12},
-    {"januar", 1},     {"jänner", 1},     {"märz", 3},       {"mai", 5},       {"juni", 6},
-    {"juli", 7},       {"oktober", 10},   {"okt", 10},       {"dezember", 12}, {"dez", 12},
-    {"janvier", 1},    {"février", 2},    {"fevrier", 2},    {"mars", 3},      {"avril", 4},
-    {"juin", 6},       {"juillet", 7},    {"août", 8},       {"aout", 8},      {"septembre", 9},
-    {"octobre", 10},   {"novembre", 11},  {"décembre", 12},  {"decembre", 12}, {"enero", 1},
-    {"febrero", 2},    {"marzo", 3},      {"abril", 4},      {"mayo", 5},      {"junio", 6},
-    {"julio", 7},      {"agosto", 8},     {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
-    {"noviembre", 11}, {"diciembre", 12},
+    {"january", 1},
+    {"jan", 1},
+    {"februar", 2},
+    {"february", 2},
+    {"feb", 2},
+    {"march", 3},
+    {"mar", 3},
+    {"april", 4},
+    {"apr", 4},
+    {"may", 5},
+    {"june", 6},
+    {"jun", 6},
+    {"july", 7},
+    {"jul", 7},
+    {"august", 8},
+    {"aug", 8},
+    {"september", 9},
+    {"sep", 9},
+    {"sept", 9},
+    {"october", 10},
+    {"oct", 10},
+    {"november", 11},
+    {"nov", 11},
+    {"december", 12},
+    {"dec", 12},
+    {"januar", 1},
+    {"jänner", 1},
+    {"märz", 3},
+    {"mai", 5},
+    {"juni", 6},
+    {"juli", 7},
+    {"oktober", 10},
+    {"okt", 10},
+    {"dezember", 12},
+    {"dez", 12},
+    {"janvier", 1},
+    {"février", 2},
+    {"fevrier", 2},
+    {"mars", 3},
+    {"avril", 4},
+    {"juin", 6},
+    {"juillet", 7},
+    {"août", 8},
+    {"aout", 8},
+    {"septembre", 9},
+    {"octobre", 10},
+    {"novembre", 11},
+    {"décembre", 12},
+    {"decembre", 12},
+    {"enero", 1},
+    {"febrero", 2},
+    {"marzo", 3},
+    {"abril", 4},
+    {"mayo", 5},
+    {"junio", 6},
+    {"julio", 7},
+    {"agosto", 8},
+    {"septiembre", 9},
+    {"setiembre", 9},
+    {"octubre", 10},
+    {"noviembre", 11},
+    {"diciembre", 12},
     // Italian, Portuguese and Dutch.
-    {"gennaio", 1},    {"febbraio", 2},   {"aprile", 4},     {"maggio", 5},    {"giugno", 6},
-    {"luglio", 7},     {"settembre", 9},  {"ottobre", 10},   {"dicembre", 12}, {"janeiro", 1},
-    {"fevereiro", 2},  {"março", 3},      {"maio", 5},       {"junho", 6},     {"julho", 7},
-    {"setembro", 9},   {"outubro", 10},   {"novembro", 11},  {"dezembro", 12}, {"januari", 1},
-    {"februari", 2},   {"maart", 3},      {"mei", 5},        {"augustus", 8},
+    {"gennaio", 1},
+    {"febbraio", 2},
+    {"aprile", 4},
+    {"maggio", 5},
+    {"giugno", 6},
+    {"luglio", 7},
+    {"settembre", 9},
+    {"ottobre", 10},
+    {"dicembre", 12},
+    {"janeiro", 1},
+    {"fevereiro", 2},
+    {"março", 3},
+    {"maio", 5},
+    {"junho", 6},
+    {"julho", 7},
+    {"setembro", 9},
+    {"outubro", 10},
+    {"novembro", 11},
+    {"dezembro", 12},
+    {"januari", 1},
+    {"februari", 2},
+    {"maart", 3},
+    {"mei", 5},
+    {"augustus", 8},
 };
 
 // Words that may stand around a date without changing it.
@@ -295,4 +363,4 @@ std::string normalize_date(std::string_view in) {
   return t.empty() ? date : date + t;
 }
 
-}  // namespace parallax::ingest::internal
+}  // namespace parallax
