@@ -10,21 +10,22 @@
 
 #include "parallax/eval.h"
 #include "parallax/extract.h"
+#include "parallax/ingest.h"
 
 namespace {
 
 const std::vector<std::string>& zyte_pages() {
   static const std::vector<std::string> pages = [] {
     std::vector<std::string> out;
-    std::filesystem::path dir = std::filesystem::path(PARALLAX_SOURCE_DIR) / ".." / "shared" / "bench" /
-                                "extraction" / "zyte" / "pages";
+    std::filesystem::path dir = std::filesystem::path(PARALLAX_SOURCE_DIR) / ".." / "shared" /
+                                "bench" / "extraction" / "zyte" / "pages";
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec)) return out;
     std::vector<std::filesystem::path> files;
     for (const auto& e : std::filesystem::directory_iterator(dir, ec)) files.push_back(e.path());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
-      auto bytes = parallax::eval::read_maybe_gzip(f.string());
+      auto bytes = parallax::ingest::read_bytes(f.string());
       if (bytes.ok()) out.push_back(std::move(bytes).value());
     }
     return out;
@@ -51,7 +52,8 @@ void BM_ExtractZyte(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
   state.SetItemsProcessed(static_cast<int64_t>(done));
   state.counters["pages"] = static_cast<double>(pages.size());
-  state.counters["failed_per_pass"] = static_cast<double>(failed) / static_cast<double>(state.iterations());
+  state.counters["failed_per_pass"] =
+      static_cast<double>(failed) / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_ExtractZyte)->Unit(benchmark::kMillisecond);
 

@@ -91,21 +91,6 @@ TEST(EvalExtractionMetric, MetadataComparisons) {
   EXPECT_FALSE(eval::same_date("", "2020-01-02"));
 }
 
-TEST(EvalExtractionFiles, GunzipAndPlainFiles) {
-  std::string dir = testing::source_dir() + "/tests/data/html/";
-  auto plain = eval::read_maybe_gzip(dir + "microdata_article.html");
-  auto gz = eval::read_maybe_gzip(dir + "microdata_article.html.gz");
-  ASSERT_TRUE(plain.ok());
-  ASSERT_TRUE(gz.ok()) << gz.status().message();
-  EXPECT_EQ(*plain, *gz);
-  auto missing = eval::read_maybe_gzip(dir + "no_such_page.html");
-  ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
-  std::string corrupt = "\x1f\x8b\x08\x00garbage";
-  auto bad = eval::gunzip_if_needed(corrupt, "corrupt.gz");
-  ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.status().message().find("corrupt.gz"), std::string::npos);
-}
 
 TEST(EvalExtractionFiles, MissingFolderIsNotFound) {
   auto r = eval::evaluate_extraction(testing::source_dir() + "/tests/data/no_such_set");

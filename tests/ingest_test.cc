@@ -508,5 +508,28 @@ TEST(IngestUtil, Utf8ValidationAndUrlCanonicalForm) {
   EXPECT_EQ(canonical_url("https://news.example.com/Path/"), "https://news.example.com/Path");
 }
 
+TEST(IngestBytes, GunzipAndPlainFiles) {
+  std::string dir = testing::source_dir() + "/tests/data/html/";
+  auto plain = ingest::read_bytes(dir + "microdata_article.html");
+  auto gz = ingest::read_bytes(dir + "microdata_article.html.gz");
+  ASSERT_TRUE(plain.ok());
+  ASSERT_TRUE(gz.ok()) << gz.status().message();
+  EXPECT_EQ(*plain, *gz);
+  auto missing = ingest::read_bytes(dir + "no_such_page.html");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+  std::string corrupt = "\x1f\x8b\x08\x00garbage";
+  auto bad = ingest::gunzip_if_gzip(corrupt, "corrupt.gz", 1 << 20);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("corrupt.gz"), std::string::npos);
+  // Plain bytes pass unchanged; a stream that inflates past the limit is refused.
+  auto same = ingest::gunzip_if_gzip("plain text", "p.txt", 1 << 20);
+  ASSERT_TRUE(same.ok());
+  EXPECT_EQ(*same, "plain text");
+  auto big = ingest::read_bytes(dir + "microdata_article.html.gz", 100);
+  ASSERT_FALSE(big.ok());
+  EXPECT_EQ(big.status().code(), StatusCode::kTooLarge);
+}
+
 }  // namespace
 }  // namespace parallax

@@ -9,17 +9,13 @@
 
 #include "commands.h"
 #include "parallax/core.h"
-#include "parallax/eval.h"
 #include "parallax/extract.h"
+#include "parallax/ingest.h"
 
 namespace parallax::cli {
 namespace {
 
-Result<std::string> read_input(const std::string& path) {
-  if (path != "-") return eval::read_maybe_gzip(path);
-  std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-  return eval::gunzip_if_needed(std::move(bytes), "-");
-}
+Result<std::string> read_input(const std::string& path) { return ingest::read_bytes(path); }
 
 std::string as_text(const extract::Extraction& e) {
   const Article& a = e.article;
@@ -50,10 +46,17 @@ std::string as_markdown(const extract::Extraction& e) {
   for (const auto& p : a.paragraphs) {
     std::string_view t = p.span.of(a.text);
     switch (p.kind) {
-      case BlockKind::kHeading: out += "## "; break;
-      case BlockKind::kListItem: out += "- "; break;
-      case BlockKind::kBlockQuote: out += "> "; break;
-      default: break;
+      case BlockKind::kHeading:
+        out += "## ";
+        break;
+      case BlockKind::kListItem:
+        out += "- ";
+        break;
+      case BlockKind::kBlockQuote:
+        out += "> ";
+        break;
+      default:
+        break;
     }
     out.append(t);
     out += "\n\n";
@@ -111,7 +114,9 @@ int run_extract(const ExtractArgs& args) {
       ++failed;
       continue;
     }
-    std::string out = args.format == "json" ? as_json(*ex) : args.format == "markdown" ? as_markdown(*ex) : as_text(*ex);
+    std::string out = args.format == "json"       ? as_json(*ex)
+                      : args.format == "markdown" ? as_markdown(*ex)
+                                                  : as_text(*ex);
     if (done > 0 && args.format != "json") out.insert(0, "\n");
     std::fwrite(out.data(), 1, out.size(), stdout);
     ++done;
@@ -128,10 +133,12 @@ int run_extract(const ExtractArgs& args) {
 Runner add_extract_command(CLI::App& app) {
   auto args = std::make_shared<ExtractArgs>();
   auto* cmd = app.add_subcommand("extract", "The article in web pages: main text and metadata");
-  cmd->add_option("files", args->files, "HTML pages (.html, .html.gz, .gz) or - for standard input")->required();
+  cmd->add_option("files", args->files, "HTML pages (.html, .html.gz, .gz) or - for standard input")
+      ->required();
   cmd->add_option("-f,--format", args->format, "text, markdown or json (one object per line)")
       ->check(CLI::IsMember({"text", "markdown", "json"}));
-  cmd->add_option("--url", args->url, "The page's URL (resolves relative links, names the article)");
+  cmd->add_option("--url", args->url,
+                  "The page's URL (resolves relative links, names the article)");
   return [cmd, args]() -> int {
     if (!*cmd) return -1;
     return run_extract(*args);

@@ -87,12 +87,6 @@ bool same_date(std::string_view ours, std::string_view truth);
 // Running a set
 // ---------------------------------------------------------------------------
 
-// The bytes of a file, gunzipped when they start with the gzip magic bytes.
-// kNotFound / kIoError / kInvalidInput (corrupt gzip) naming the path.
-Result<std::string> read_maybe_gzip(const std::string& path);
-// The same for bytes already in memory; `name` names them in errors.
-Result<std::string> gunzip_if_needed(std::string bytes, const std::string& name);
-
 struct ExtractionOptions {
   // Called after each page with (pages done, pages in all); may be empty.
   std::function<void(size_t, size_t)> progress;

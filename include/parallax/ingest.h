@@ -60,6 +60,16 @@ Batch read_paths(const std::vector<std::string>& paths, const Options& options =
 // media_type: "text/plain", "text/markdown", "application/x-ndjson"; empty = sniff.
 void read_document(const RawDocument& doc, const Options& options, Batch& out);
 
+// The bytes of a file ("-": standard input), decompressed when gzip, within
+// `max_bytes` before and after decompression. Errors name the path: kNotFound,
+// kIoError, kTooLarge, kInvalidInput (a directory; corrupt or truncated gzip).
+Result<std::string> read_bytes(const std::string& path, size_t max_bytes = Options{}.max_bytes);
+
+// `bytes` decompressed when they start with the gzip magic bytes (concatenated members
+// are read in turn), else unchanged. Fails, naming `source`, on a truncated or corrupt
+// stream (kInvalidInput) or when the output would pass `max_bytes` (kTooLarge).
+Result<std::string> gunzip_if_gzip(std::string_view bytes, const std::string& source, size_t max_bytes);
+
 }  // namespace parallax::ingest
 
 #endif  // PARALLAX_INGEST_H_

@@ -4,12 +4,10 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
-#include <zlib.h>
-
-#include <ctime>
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -18,6 +16,7 @@
 
 #include "parallax/eval.h"
 #include "parallax/extract.h"
+#include "parallax/ingest.h"
 
 namespace parallax::eval {
 
@@ -29,6 +28,10 @@ using nlohmann::json;
 // ---------------------------------------------------------------------------
 
 namespace {
+
+// Pages of an evaluation set are read whole; the limit only guards against a runaway
+// gzip stream.
+constexpr size_t kMaxPageBytes = size_t{256} << 20;
 
 // Python's str \w: alphabetic (L*), numeric (N*) or the underscore.
 bool is_word_char(UChar32 c) {
@@ -263,54 +266,6 @@ bool same_date(std::string_view ours, std::string_view truth) {
 // Files
 // ---------------------------------------------------------------------------
 
-Result<std::string> gunzip_if_needed(std::string bytes, const std::string& name) {
-  if (bytes.size() < 2 || static_cast<unsigned char>(bytes[0]) != 0x1f ||
-      static_cast<unsigned char>(bytes[1]) != 0x8b) {
-    return bytes;
-  }
-  z_stream zs{};
-  if (inflateInit2(&zs, 15 + 32) != Z_OK) return invalid_input(name + ": zlib could not start");
-  std::string out;
-  out.resize(std::max<size_t>(bytes.size() * 4, 1 << 16));
-  zs.next_in = reinterpret_cast<Bytef*>(bytes.data());
-  zs.avail_in = static_cast<uInt>(bytes.size());
-  int rc = Z_OK;
-  size_t produced = 0;
-  while (true) {
-    if (produced == out.size()) out.resize(out.size() * 2);
-    zs.next_out = reinterpret_cast<Bytef*>(out.data() + produced);
-    zs.avail_out = static_cast<uInt>(out.size() - produced);
-    rc = inflate(&zs, Z_NO_FLUSH);
-    produced = out.size() - zs.avail_out;
-    if (rc == Z_STREAM_END) {
-      // Concatenated gzip members continue.
-      if (zs.avail_in > 0) {
-        inflateReset(&zs);
-        continue;
-      }
-      break;
-    }
-    if (rc != Z_OK && rc != Z_BUF_ERROR) break;
-    if (rc == Z_BUF_ERROR && zs.avail_in == 0) break;
-    if (produced > (1ull << 31)) break;
-  }
-  inflateEnd(&zs);
-  if (rc != Z_STREAM_END) return invalid_input(name + ": corrupt or truncated gzip data");
-  out.resize(produced);
-  return out;
-}
-
-Result<std::string> read_maybe_gzip(const std::string& path) {
-  std::error_code ec;
-  if (!fs::exists(path, ec)) return not_found(path + ": no such file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return io_error(path + ": cannot open");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return io_error(path + ": read error");
-  return gunzip_if_needed(std::move(ss).str(), path);
-}
-
 // ---------------------------------------------------------------------------
 // Running a set
 // ---------------------------------------------------------------------------
@@ -397,8 +352,8 @@ std::map<std::string, std::string> published_figures(const fs::path& readme) {
   // The list ends at a full stop: a '.' followed by white space (a decimal point is
   // followed by a digit).
   size_t e = p;
-  while (e < text.size() && !(text[e] == '.' && (e + 1 == text.size() || text[e + 1] == ' ' ||
-                                                 text[e + 1] == '\n'))) {
+  while (e < text.size() &&
+         !(text[e] == '.' && (e + 1 == text.size() || text[e + 1] == ' ' || text[e + 1] == '\n'))) {
     ++e;
   }
   std::string list = text.substr(p + 1, e - p - 1);
@@ -417,7 +372,8 @@ std::map<std::string, std::string> published_figures(const fs::path& readme) {
     if (score.empty() || !(score[0] >= '0' && score[0] <= '9')) continue;
     // Drop a version number: "trafilatura 2.0.0" -> "trafilatura".
     size_t vs = name.rfind(' ');
-    if (vs != std::string::npos && name[vs + 1] >= '0' && name[vs + 1] <= '9') name = name.substr(0, vs);
+    if (vs != std::string::npos && name[vs + 1] >= '0' && name[vs + 1] <= '9')
+      name = name.substr(0, vs);
     out[name] = score;
   }
   return out;
@@ -433,9 +389,10 @@ std::string published_for(const std::map<std::string, std::string>& pub, const s
     }
     return k;
   };
-  static const std::map<std::string, std::string> kAliases = {
-      {"newspaper", "newspaper4k"}, {"readability", "readabilitylxml"}, {"htmltext", "wholepagetext"},
-      {"justext", "justext"}};
+  static const std::map<std::string, std::string> kAliases = {{"newspaper", "newspaper4k"},
+                                                              {"readability", "readabilitylxml"},
+                                                              {"htmltext", "wholepagetext"},
+                                                              {"justext", "justext"}};
   std::string pk = key(peer);
   if (auto it = kAliases.find(pk); it != kAliases.end()) pk = it->second;
   for (const auto& [name, score] : pub) {
@@ -446,7 +403,8 @@ std::string published_for(const std::map<std::string, std::string>& pub, const s
 
 }  // namespace
 
-Result<ExtractionReport> evaluate_extraction(const std::string& dir, const ExtractionOptions& options) {
+Result<ExtractionReport> evaluate_extraction(const std::string& dir,
+                                             const ExtractionOptions& options) {
   fs::path root(dir);
   std::error_code ec;
   if (!fs::is_directory(root, ec)) return not_found(dir + ": no such folder");
@@ -454,12 +412,14 @@ Result<ExtractionReport> evaluate_extraction(const std::string& dir, const Extra
   if (!truth.ok()) return truth.status();
   if (truth->empty()) return invalid_input((root / "truth.jsonl").string() + ": no pages");
   fs::path pages = root / "pages";
-  if (!fs::is_directory(pages, ec)) return not_found((root / "pages").string() + ": no such folder");
+  if (!fs::is_directory(pages, ec))
+    return not_found((root / "pages").string() + ": no such folder");
 
   ExtractionReport rep;
   bool zyte = truth->front().has_body;
   if (!zyte && !truth->front().has_snippets) {
-    return invalid_input((root / "truth.jsonl").string() + ": rows have neither body nor must_include");
+    return invalid_input((root / "truth.jsonl").string() +
+                         ": rows have neither body nor must_include");
   }
   rep.set = zyte ? "zyte" : "trafilatura";
   rep.published = published_figures(root / "README.md");
@@ -472,7 +432,7 @@ Result<ExtractionReport> evaluate_extraction(const std::string& dir, const Extra
     std::string path = page_path(pages, row.id);
     if (path.empty()) {
       pred.error = (pages / row.id).string() + ": page missing";
-    } else if (auto html = read_maybe_gzip(path); !html.ok()) {
+    } else if (auto html = ingest::read_bytes(path, kMaxPageBytes); !html.ok()) {
       pred.error = html.status().message();
     } else {
       extract::HtmlOptions ho;
@@ -530,9 +490,11 @@ Result<ExtractionReport> evaluate_extraction(const std::string& dir, const Extra
       for (const auto& f : files) {
         std::ifstream in(f);
         json j = json::parse(in, nullptr, false);
-        if (j.is_discarded() || !j.is_object()) return invalid_input(f.string() + ": not a JSON object");
+        if (j.is_discarded() || !j.is_object())
+          return invalid_input(f.string() + ": not a JSON object");
         // Newer runs wrap the pages: {"output": {id: ...}, "version": "2.0.0"}.
-        if (auto o = j.find("output"); o != j.end() && o->is_object() && !j.contains(truth->front().id)) {
+        if (auto o = j.find("output");
+            o != j.end() && o->is_object() && !j.contains(truth->front().id)) {
           json inner = std::move(*o);
           j = std::move(inner);
         }

@@ -2,12 +2,12 @@
 // every format, then the reader for the format.
 #include "parallax/ingest.h"
 
+#include <zlib.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-
-#include <zlib.h>
 
 #include "ingest/ingest_internal.h"
 
@@ -88,46 +88,16 @@ Status check_content(std::string_view bytes, const std::string& source, const Op
   return {};
 }
 
-// Decompresses a gzip stream, refusing to grow past max_bytes (a small file can
-// inflate to gigabytes).
-Result<std::string> gunzip(std::string_view bytes, const std::string& source, const Options& options) {
-  z_stream zs{};
-  if (inflateInit2(&zs, 15 + 32) != Z_OK) return io_error(source + ": cannot start gzip decompression");
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  zs.avail_in = static_cast<uInt>(bytes.size());
-  std::string out;
-  char buf[1 << 16];
-  int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof buf;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) {
-      inflateEnd(&zs);
-      if (rc == Z_BUF_ERROR) return invalid_input(source + ": truncated gzip stream");
-      return invalid_input(source + ": corrupt gzip stream (" + (zs.msg ? zs.msg : "zlib error") + ")");
-    }
-    out.append(buf, sizeof buf - zs.avail_out);
-    if (out.size() > options.max_bytes) {
-      inflateEnd(&zs);
-      return too_large(source + ": decompresses to more than the limit of " +
-                       std::to_string(options.max_bytes) + " bytes");
-    }
-    if (rc != Z_STREAM_END && zs.avail_in == 0 && zs.avail_out != 0) {
-      inflateEnd(&zs);
-      return invalid_input(source + ": truncated gzip stream");
-    }
-  }
-  inflateEnd(&zs);
-  return out;
+bool is_gzip(std::string_view b) {
+  return b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0x1f &&
+         static_cast<unsigned char>(b[1]) == 0x8b;
 }
 
 void parse(std::string_view bytes, std::string media_type, const std::string& source,
            const Options& options, Batch& out) {
   std::string inflated;
-  if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
-      static_cast<unsigned char>(bytes[1]) == 0x8b) {
-    auto r = gunzip(bytes, source, options);
+  if (is_gzip(bytes)) {
+    auto r = gunzip_if_gzip(bytes, source, options.max_bytes);
     if (!r.ok()) {
       out.errors.push_back(r.status());
       return;
@@ -177,58 +147,36 @@ void parse(std::string_view bytes, std::string media_type, const std::string& so
   internal::read_text(bytes, media_type == kMarkdown, source, options, out);
 }
 
-void read_stdin(const Options& options, Batch& out) {
+Result<std::string> read_stdin(size_t max_bytes) {
   std::string bytes;
   char buf[1 << 16];
   while (true) {
     size_t n = std::fread(buf, 1, sizeof buf, stdin);
     bytes.append(buf, n);
-    if (bytes.size() > options.max_bytes) {
-      out.errors.push_back(too_large("-: standard input is larger than the limit of " +
-                                     std::to_string(options.max_bytes) + " bytes"));
-      return;
-    }
+    if (bytes.size() > max_bytes)
+      return too_large("-: standard input is larger than the limit of " +
+                       std::to_string(max_bytes) + " bytes");
     if (n < sizeof buf) break;
   }
-  if (std::ferror(stdin)) {
-    out.errors.push_back(io_error("-: cannot read standard input"));
-    return;
-  }
-  parse(bytes, {}, "-", options, out);
+  if (std::ferror(stdin)) return io_error("-: cannot read standard input");
+  return bytes;
 }
 
-}  // namespace
-
-void read_path(const std::string& path, const Options& options, Batch& out) {
-  ++out.inputs;
-  if (path == "-") {
-    read_stdin(options, out);
-    return;
-  }
+// The raw bytes of a path, within max_bytes (not yet decompressed).
+Result<std::string> read_raw(const std::string& path, size_t max_bytes) {
+  if (path == "-") return read_stdin(max_bytes);
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);
-  if (ec || !fs::exists(st)) {
-    out.errors.push_back(not_found(path + ": no such file"));
-    return;
-  }
-  if (fs::is_directory(st)) {
-    out.errors.push_back(invalid_input(path + ": is a directory, not a file"));
-    return;
-  }
+  if (ec || !fs::exists(st)) return not_found(path + ": no such file");
+  if (fs::is_directory(st)) return invalid_input(path + ": is a directory, not a file");
   if (fs::is_regular_file(st)) {
     uintmax_t size = fs::file_size(path, ec);
-    if (!ec && size > options.max_bytes) {
-      out.errors.push_back(too_large(path + ": " + std::to_string(size) +
-                                     " bytes, more than the limit of " +
-                                     std::to_string(options.max_bytes)));
-      return;
-    }
+    if (!ec && size > max_bytes)
+      return too_large(path + ": " + std::to_string(size) + " bytes, more than the limit of " +
+                       std::to_string(max_bytes));
   }
   std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    out.errors.push_back(io_error(path + ": cannot open (" + std::strerror(errno) + ")"));
-    return;
-  }
+  if (!f) return io_error(path + ": cannot open (" + std::strerror(errno) + ")");
   std::string bytes;
   char buf[1 << 16];
   bool too_big = false;
@@ -236,7 +184,7 @@ void read_path(const std::string& path, const Options& options, Batch& out) {
     size_t n = std::fread(buf, 1, sizeof buf, f);
     bytes.append(buf, n);
     // Pipes and devices have no size to check up front.
-    if (bytes.size() > options.max_bytes) {
+    if (bytes.size() > max_bytes) {
       too_big = true;
       break;
     }
@@ -244,16 +192,28 @@ void read_path(const std::string& path, const Options& options, Batch& out) {
   }
   bool failed = std::ferror(f) != 0;
   std::fclose(f);
-  if (too_big) {
-    out.errors.push_back(too_large(path + ": larger than the limit of " +
-                                   std::to_string(options.max_bytes) + " bytes"));
+  if (too_big)
+    return too_large(path + ": larger than the limit of " + std::to_string(max_bytes) + " bytes");
+  if (failed) return io_error(path + ": cannot read");
+  return bytes;
+}
+
+}  // namespace
+
+void read_path(const std::string& path, const Options& options, Batch& out) {
+  ++out.inputs;
+  auto bytes = read_raw(path, options.max_bytes);
+  if (!bytes.ok()) {
+    out.errors.push_back(bytes.status());
     return;
   }
-  if (failed) {
-    out.errors.push_back(io_error(path + ": cannot read"));
-    return;
-  }
-  parse(bytes, media_type_of(path), path, options, out);
+  parse(*bytes, path == "-" ? std::string() : media_type_of(path), path, options, out);
+}
+
+Result<std::string> read_bytes(const std::string& path, size_t max_bytes) {
+  auto raw = read_raw(path, max_bytes);
+  if (!raw.ok() || !is_gzip(*raw)) return raw;
+  return gunzip_if_gzip(*raw, path, max_bytes);
 }
 
 Batch read_paths(const std::vector<std::string>& paths, const Options& options) {
@@ -270,6 +230,49 @@ void read_document(const RawDocument& doc, const Options& options, Batch& out) {
     media = std::string(kJsonl);
   if (media != kPlain && media != kMarkdown && media != kJsonl && media != kHtml) media.clear();
   parse(doc.bytes, media, source, options, out);
+}
+
+// A small file can inflate to gigabytes: the output is capped at max_bytes.
+Result<std::string> gunzip_if_gzip(std::string_view bytes, const std::string& source,
+                                   size_t max_bytes) {
+  if (!is_gzip(bytes)) return std::string(bytes);
+  z_stream zs{};
+  if (inflateInit2(&zs, 15 + 32) != Z_OK)
+    return io_error(source + ": cannot start gzip decompression");
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  zs.avail_in = static_cast<uInt>(bytes.size());
+  std::string out;
+  char buf[1 << 16];
+  while (true) {
+    zs.next_out = reinterpret_cast<Bytef*>(buf);
+    zs.avail_out = sizeof buf;
+    int rc = inflate(&zs, Z_NO_FLUSH);
+    if (rc != Z_OK && rc != Z_STREAM_END) {
+      std::string why = rc == Z_BUF_ERROR ? "truncated gzip stream"
+                                          : std::string("corrupt gzip stream (") +
+                                                (zs.msg ? zs.msg : "zlib error") + ")";
+      inflateEnd(&zs);
+      return invalid_input(source + ": " + why);
+    }
+    out.append(buf, sizeof buf - zs.avail_out);
+    if (out.size() > max_bytes) {
+      inflateEnd(&zs);
+      return too_large(source + ": decompresses to more than the limit of " +
+                       std::to_string(max_bytes) + " bytes");
+    }
+    if (rc == Z_STREAM_END) {
+      // Concatenated gzip members continue.
+      if (zs.avail_in == 0) break;
+      inflateReset(&zs);
+      continue;
+    }
+    if (zs.avail_in == 0 && zs.avail_out != 0) {
+      inflateEnd(&zs);
+      return invalid_input(source + ": truncated gzip stream");
+    }
+  }
+  inflateEnd(&zs);
+  return out;
 }
 
 }  // namespace parallax::ingest
