@@ -414,6 +414,91 @@ TEST(FramingLexiconTest, EnglishFilesDoNotRepeatEachOther) {
   EXPECT_EQ(dup, seen.end()) << *dup;
 }
 
+TEST(FramingMatchTest, DegreeAdverbCountsOnlyBeforeAnEvaluativeWord) {
+  // "very" grading a neutral word is plain description; grading a loaded word it
+  // strengthens the slant and is reported as an intensifier.
+  std::string plain = "The farm lies very close to the river.";
+  Analysis a = tokenize(plain);
+  find_framing(plain, lexicon(), a);
+  EXPECT_EQ(find_entry(a, "very"), nullptr);
+
+  std::string graded = "It was a very cruel plan.";
+  Analysis b = tokenize(graded);
+  find_framing(graded, lexicon(), b);
+  const FramingSpan* very = find_entry(b, "very");
+  ASSERT_NE(very, nullptr);
+  EXPECT_EQ(very->category, FrameCategory::kIntensifier);
+  EXPECT_EQ(very->span.of(graded), "very");
+  EXPECT_NE(find_entry(b, "cruel"), nullptr);
+
+  // A chain keeps every adverb that leads to the evaluative word; a degree adverb at
+  // the end of a sentence grades nothing.
+  std::string chain = "The reply was really very cruel. They liked it very.";
+  Analysis c = tokenize(chain);
+  find_framing(chain, lexicon(), c);
+  int kept = 0;
+  for (const auto& f : c.framing) kept += f.category == FrameCategory::kIntensifier;
+  EXPECT_EQ(kept, 2);
+  for (const auto& f : c.framing) EXPECT_EQ(f.sentence, 0u) << f.entry;
+}
+
+TEST(FramingMatchTest, NeutralFixedTermHidesTheLabelInside) {
+  // The same word is a label when it names people and a descriptive part of a fixed
+  // term in "terrorist attack" or "regime change".
+  std::string fixed =
+      "Police said the terrorist attacks were planned abroad. Some urged regime change.";
+  Analysis a = tokenize(fixed);
+  find_framing(fixed, lexicon(), a);
+  EXPECT_EQ(find_entry(a, "terrorist"), nullptr);
+  EXPECT_EQ(find_entry(a, "regime"), nullptr);
+  for (const auto& f : a.framing) EXPECT_GT(f.strength, 0.0f) << f.entry;
+
+  std::string label = "The paper called the marchers terrorists backed by the regime.";
+  Analysis b = tokenize(label);
+  find_framing(label, lexicon(), b);
+  const FramingSpan* terrorist = find_entry(b, "terrorist");
+  ASSERT_NE(terrorist, nullptr);
+  EXPECT_EQ(terrorist->category, FrameCategory::kLabel);
+  EXPECT_NE(find_entry(b, "regime"), nullptr);
+
+  // "failed to" reports an outcome; "a failed policy" judges it.
+  std::string outcome = "The talks failed to produce a deal.";
+  Analysis c = tokenize(outcome);
+  find_framing(outcome, lexicon(), c);
+  EXPECT_EQ(find_entry(c, "failed"), nullptr);
+  std::string judged = "It was a failed policy.";
+  Analysis d = tokenize(judged);
+  find_framing(judged, lexicon(), d);
+  EXPECT_NE(find_entry(d, "failed"), nullptr);
+}
+
+TEST(FramingMatchTest, AttributionVerbsOfDoubtAreHedges) {
+  // "insisted" and "admitted" tell the reader how to take what was said: doubt cast on
+  // the speaker, not loaded wording about the event.
+  std::string text = "The mayor insisted the water was safe. The firm admitted the leak.";
+  Analysis a = tokenize(text);
+  find_framing(text, lexicon(), a);
+  const FramingSpan* insisted = find_entry(a, "insist");
+  const FramingSpan* admitted = find_entry(a, "admitted");
+  ASSERT_TRUE(insisted && admitted);
+  EXPECT_EQ(insisted->category, FrameCategory::kHedge);
+  EXPECT_EQ(admitted->category, FrameCategory::kHedge);
+}
+
+TEST(FramingMatchTest, WordNetVerbsAndNounsAreLoaded) {
+  std::string text = "Critics reviled the mayor as a hoodlum and a blowhard full of bombast.";
+  Analysis a = tokenize(text);
+  find_framing(text, lexicon(), a);
+  const FramingSpan* verb = find_entry(a, "revile");
+  const FramingSpan* insult = find_entry(a, "hoodlum");
+  const FramingSpan* noun = find_entry(a, "bombast");
+  ASSERT_TRUE(verb && insult && noun);
+  EXPECT_EQ(verb->category, FrameCategory::kLoaded);
+  EXPECT_EQ(verb->span.of(text), "reviled");
+  EXPECT_EQ(insult->category, FrameCategory::kLabel);
+  EXPECT_EQ(noun->category, FrameCategory::kLoaded);
+}
+
 // Through the whole analyser (segmenter, quotes and framing together).
 TEST(FramingPipelineTest, AnalyzerFindsFramingAndOpinion) {
   std::string text =

@@ -50,6 +50,14 @@ struct Entry {
   std::string text;
   FrameCategory category = FrameCategory::kLoaded;
   float strength = 0;
+  // A degree adverb ("very", "highly") only grades the word after it: it is slant
+  // when that word is itself evaluative ("very cruel"), not before a neutral one
+  // ("very close", "highly trained").
+  bool grades_next = false;
+  // A fixed term whose loaded word is used descriptively ("regime change", "terrorist
+  // attack"): it wins the longest match so the shorter entry inside it is not reported,
+  // and reports nothing itself.
+  bool neutral = false;
 };
 
 // One way of writing an entry as consecutive word tokens.
@@ -68,7 +76,18 @@ struct LanguageLexicon {
   FirstWordIndex by_norm;  // first key of exact variants
 };
 
-bool parse_category(std::string_view s, FrameCategory& out) {
+bool parse_category(std::string_view s, Entry& e) {
+  if (s == "degree") {
+    e.category = FrameCategory::kIntensifier;
+    e.grades_next = true;
+    return true;
+  }
+  if (s == "neutral") {
+    e.category = FrameCategory::kLoaded;
+    e.neutral = true;
+    return true;
+  }
+  FrameCategory& out = e.category;
   static constexpr std::pair<std::string_view, FrameCategory> kNames[] = {
       {"label", FrameCategory::kLabel},
       {"loaded", FrameCategory::kLoaded},
@@ -150,7 +169,7 @@ Status parse_lexicon(std::string_view name, std::string_view text, LanguageLexic
     if (row.size() < 3) return fail("needs entry, category and strength columns");
     Entry e;
     e.text = std::string(entry);
-    if (!parse_category(trim(row[1]), e.category)) {
+    if (!parse_category(trim(row[1]), e)) {
       return fail("unknown category '" + std::string(trim(row[1])) + "'");
     }
     std::string_view s = trim(row[2]);
@@ -370,6 +389,11 @@ void find_framing(std::string_view text, const FramingLexicon& lexicon, Analysis
   };
 
   // Longest match wins at each word; matches do not overlap.
+  struct Graded {
+    size_t span;       // index into out.framing
+    size_t next_word;  // index into words of the word it grades
+  };
+  std::vector<Graded> graded;
   if (lex) {
     for (size_t w = 0; w < words.size();) {
       const Token& first = tokens[words[w].token];
@@ -419,6 +443,11 @@ void find_framing(std::string_view text, const FramingLexicon& lexicon, Analysis
         continue;
       }
       const Entry& e = lex->entries[best->entry];
+      if (e.neutral) {
+        w = best_last + 1;
+        continue;
+      }
+      if (e.grades_next) graded.push_back({out.framing.size(), best_last + 1});
       FramingSpan f;
       f.span = {first.span.begin, tokens[words[best_last].token].span.end};
       f.category = e.category;
@@ -428,6 +457,33 @@ void find_framing(std::string_view text, const FramingLexicon& lexicon, Analysis
       out.framing.push_back(std::move(f));
       w = best_last + 1;
     }
+  }
+  if (!graded.empty()) {
+    // From the last one back, so "very very cruel" keeps both.
+    std::vector<char> drop(out.framing.size(), 0);
+    std::vector<uint32_t> starts_at(out.framing.size());
+    for (size_t i = 0; i < out.framing.size(); ++i) starts_at[i] = out.framing[i].span.begin;
+    for (size_t g = graded.size(); g-- > 0;) {
+      const Graded& d = graded[g];
+      bool evaluative = false;
+      size_t next = d.span + 1;
+      if (next < out.framing.size() && !drop[next] && d.next_word < words.size()) {
+        const Token& t = tokens[words[d.next_word].token];
+        FrameCategory c = out.framing[next].category;
+        bool adjacent =
+            starts_at[next] == t.span.begin && t.sentence == out.framing[d.span].sentence;
+        evaluative = adjacent && (c == FrameCategory::kLabel || c == FrameCategory::kLoaded ||
+                                  c == FrameCategory::kIntensifier);
+      }
+      drop[d.span] = !evaluative;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < out.framing.size(); ++i) {
+      if (drop[i]) continue;
+      if (k != i) out.framing[k] = std::move(out.framing[i]);  // no self-move: it empties strings
+      ++k;
+    }
+    out.framing.resize(k);
   }
 
   // Quotes: sentences that report speech, and direct-quote content.
