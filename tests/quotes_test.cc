@@ -660,3 +660,135 @@ TEST(QuotesSpeakers, APrincipalBeforeARoleIsNotTheSpeaker) {
 
 }  // namespace
 }  // namespace parallax
+
+namespace parallax {
+namespace {
+
+// ---- Span boundaries as attribution corpora mark them ------------------------
+
+// The first quote whose cue reads `cue`, or nullptr.
+const Quote* with_cue(const Found& f, std::string_view cue) {
+  for (const auto& q : f.a.quotes)
+    if (q.cue.of(f.text) == cue) return &q;
+  return nullptr;
+}
+
+TEST(QuotesSpans, RelativePronounIsTheSourceAndResolvesToItsAntecedent) {
+  auto f = run("The pier was closed on Monday by Tessa Morrow, who said the timbers were rotten.");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_cue(f, "said");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker_span.of(f.text), "who") << dump(f);
+  EXPECT_NE(q->speaker.find("Tessa Morrow"), std::string::npos) << dump(f);
+  EXPECT_EQ(q->content.of(f.text), "the timbers were rotten") << dump(f);
+
+  auto g = run("Harbour officials who asked not to be named said the timbers were rotten.");
+  REQUIRE_SEGMENTER(g);
+  const Quote* r = with_cue(g, "said");
+  ASSERT_NE(r, nullptr) << dump(g);
+  EXPECT_NE(r->speaker_span.of(g.text), "who") << dump(g);  // "said" has its own subject
+}
+
+TEST(QuotesSpans, AppositiveDescribingTheSourceIsPartOfIt) {
+  auto f = run("Tessa Morrow, a lawyer for the harbour board, said the pier was safe.");
+  REQUIRE_SEGMENTER(f);
+  ASSERT_FALSE(f.a.quotes.empty()) << dump(f);
+  EXPECT_EQ(f.a.quotes[0].speaker_span.of(f.text), "Tessa Morrow, a lawyer for the harbour board") << dump(f);
+  EXPECT_NE(f.a.quotes[0].speaker.find("Tessa Morrow"), std::string::npos) << dump(f);
+
+  auto g = run("\u201CThe pier is safe,\u201D said Tessa Morrow, a lawyer for the harbour board.");
+  REQUIRE_SEGMENTER(g);
+  ASSERT_FALSE(g.a.quotes.empty()) << dump(g);
+  EXPECT_EQ(g.a.quotes[0].speaker_span.of(g.text), "Tessa Morrow, a lawyer for the harbour board") << dump(g);
+
+  // A participle or an adverb between commas is no description of the source.
+  auto h = run("Tessa Morrow, asked about the closure, said the pier was safe.");
+  REQUIRE_SEGMENTER(h);
+  ASSERT_FALSE(h.a.quotes.empty()) << dump(h);
+  EXPECT_EQ(h.a.quotes[0].speaker_span.of(h.text), "Tessa Morrow") << dump(h);
+}
+
+TEST(QuotesSpans, CueTakesInAParticleAMannerAdverbAndTheStatement) {
+  auto f = run("Tessa Morrow said in a statement that the pier would stay shut.");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_NE(with_cue(f, "said in a statement"), nullptr) << dump(f);
+
+  auto g = run("Tessa Morrow has said repeatedly that the pier is safe.");
+  REQUIRE_SEGMENTER(g);
+  EXPECT_NE(with_cue(g, "has said repeatedly"), nullptr) << dump(g);
+
+  auto h = run("Tessa Morrow seemed to confirm that the pier would stay shut.");
+  REQUIRE_SEGMENTER(h);
+  EXPECT_NE(with_cue(h, "seemed to confirm"), nullptr) << dump(h);
+
+  // A time after the verb is no part of the cue.
+  auto k = run("Tessa Morrow said Tuesday that the pier would stay shut.");
+  REQUIRE_SEGMENTER(k);
+  EXPECT_NE(with_cue(k, "said"), nullptr) << dump(k);
+}
+
+TEST(QuotesSpans, TimeBetweenSubjectAndVerbIsNoPartOfTheSource) {
+  auto f = run("Tessa Morrow on Saturday warned that the pier would stay shut.");
+  REQUIRE_SEGMENTER(f);
+  ASSERT_FALSE(f.a.quotes.empty()) << dump(f);
+  EXPECT_EQ(f.a.quotes[0].speaker_span.of(f.text), "Tessa Morrow") << dump(f);
+}
+
+TEST(QuotesSpans, CommaClosingAnAsideIsNoInvertedSource) {
+  // "..., said X" takes the source after the verb only when X is a noun phrase
+  // standing alone; here the comma closes an aside about the subject.
+  auto f = run("Tessa Morrow, who runs the harbour board, said they touched on the cost of repairs.");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_cue(f, "said");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_NE(q->speaker.find("Tessa Morrow"), std::string::npos) << dump(f);
+  EXPECT_EQ(q->speaker_span.of(f.text), "Tessa Morrow, who runs the harbour board") << dump(f);
+  EXPECT_EQ(q->content.of(f.text), "they touched on the cost of repairs") << dump(f);
+}
+
+TEST(QuotesSpans, NameSuffixWithAPeriodIsPartOfTheSource) {
+  auto f = run("The harbour pilot Tomas Brannoch Jr. warned that the pier would close.");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_cue(f, "warned");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_NE(q->speaker_span.of(f.text).find("Tomas Brannoch Jr"), std::string_view::npos) << dump(f);
+}
+
+TEST(QuotesSpans, PartyParenthesisIsPartOfTheSource) {
+  auto f = run("Sen. Jo Vale (D-Ore.) said the harbour bill was dead.");
+  REQUIRE_SEGMENTER(f);
+  ASSERT_FALSE(f.a.quotes.empty()) << dump(f);
+  EXPECT_EQ(f.a.quotes[0].speaker_span.of(f.text), "Sen. Jo Vale (D-Ore.)") << dump(f);
+}
+
+TEST(QuotesSpans, SubordinatorIsNoPartOfTheSource) {
+  auto f = run("Nobody listened when Tessa Morrow said the pier was unsafe.");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_cue(f, "said");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker_span.of(f.text), "Tessa Morrow") << dump(f);
+}
+
+TEST(QuotesSpans, InfinitiveToAndParticleArePartOfTheCue) {
+  auto f = run("Tessa Morrow was quick to point out that the pier had been closed twice.");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_NE(with_cue(f, "was quick to point out"), nullptr) << dump(f);
+
+  auto k = run("Tessa Morrow used the meeting to warn that the pier would stay shut.");
+  REQUIRE_SEGMENTER(k);
+  EXPECT_NE(with_cue(k, "to warn"), nullptr) << dump(k);
+
+  auto g = run("The fishermen's union called for an inquiry into the collapse of the pier.");
+  REQUIRE_SEGMENTER(g);
+  const Quote* q = with_cue(g, "called for");
+  ASSERT_NE(q, nullptr) << dump(g);
+  EXPECT_EQ(q->content.of(g.text), "an inquiry into the collapse of the pier") << dump(g);
+
+  auto h = run("Tessa Morrow has repeatedly warned of cracks in the harbour wall.");
+  REQUIRE_SEGMENTER(h);
+  EXPECT_NE(with_cue(h, "has repeatedly warned of"), nullptr) << dump(h);
+}
+
+
+}  // namespace
+}  // namespace parallax

@@ -14,8 +14,13 @@
 //   convention for quotes spanning paragraphs). Two apostrophes ('') are a double mark.
 // - A cue inside another's reported clause is part of it, unless its subject names a
 //   source of its own ("X said Y had warned ..." gives two quotes).
-// - The cue span takes in the auxiliaries and adverbs between speaker and verb ("has
-//   also said"), as attribution corpora (PolNeAR, PARC) mark it.
+// - Spans follow attribution corpora (PolNeAR, PARC). The cue takes in the auxiliaries
+//   and adverbs before the verb ("has also said"), an infinitive's "to" and a verb
+//   framing it ("seemed to confirm"), a particle or manner adverb after it ("said
+//   about", "said repeatedly") and "in a statement". The speaker span is the source's
+//   words as written: a relative pronoun ("X, who said": "who", resolved to X), a
+//   describing aside ("X, a lawyer for Y, said"), a party parenthesis ("Sen. X (D-Ore.)");
+//   never a subordinator or a time ("when X said", "X on Monday said").
 #include "quotes.h"
 
 #include <unicode/uchar.h>
@@ -226,6 +231,14 @@ Result<QuoteLexicon> QuoteLexicon::load() {
         CueStart& st = data->starts[f];
         if (st.verb < 0) st.verb = static_cast<int32_t>(idx);
       }
+    } else if (e.kind == CueKind::kPhrase && e.words.size() > 1) {
+      // A phrase led by a verb matches in any of its forms ("calls for", "called
+      // for"): the words after the first compare by stem as well.
+      std::vector<std::string> forms;
+      english_forms(e.words[0], forms);
+      std::sort(forms.begin(), forms.end());
+      forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+      for (const auto& f : forms) data->starts[f].phrases.push_back(idx);
     } else {
       data->starts[e.words[0]].phrases.push_back(idx);
     }
@@ -648,9 +661,12 @@ struct Cue {
   int32_t ct_b = kNone, ct_e = kNone;  // reported clause tokens [ct_b, ct_e)
   bool has_that = false;               // "said that", "said:"
   bool consumed = false;               // tied to a direct quotation next to it
-  int32_t shown = kNone;               // first token of the cue as reported: takes in
-                                       // the auxiliaries and adverbs after the speaker
-                                       // ("has also said"), as annotators mark it
+  int32_t rel = kNone;                 // a relative pronoun standing as the subject
+                                       // ("X, who said"): the source's words as shown;
+                                       // sp_b..sp_e is then its antecedent
+  int32_t show_b = kNone, show_e = kNone;  // the source's words as shown when they run
+                                           // past the head that resolves it ("X, a
+                                           // spokesman for Y, said")
 };
 
 struct Record {
@@ -727,8 +743,13 @@ class Finder {
     if (i == 0 || i + 1 >= static_cast<int32_t>(toks_.size()) || norm(i) != ".") return false;
     const Token& prev = toks_[i - 1];
     const Token& next = toks_[i + 1];
-    return prev.is_word && prev.capitalized && prev.span.end == toks_[i].span.begin && prev.span.size() <= 4 &&
-           next.is_word && next.capitalized && next.sentence == prev.sentence;
+    if (!prev.is_word || !prev.capitalized || prev.span.end != toks_[i].span.begin || prev.span.size() > 4)
+      return false;
+    // A suffix closes the name whatever follows ("Jo Vale Jr. warned").
+    if ((prev.norm == "jr" || prev.norm == "sr" || prev.norm == "inc" || prev.norm == "corp" ||
+         prev.norm == "ltd") && next.is_word && !next.capitalized && next.sentence == prev.sentence)
+      return true;
+    return next.is_word && next.capitalized && next.sentence == prev.sentence;
   }
 
   // "and" or "of" between capitalised words belongs to a name ("Fire and Rescue").
@@ -826,6 +847,12 @@ class Finder {
       c.kind = entry.kind;
       c.weight = entry.weight;
       c.ing = ends_with(norm(c.first), "ing");
+      // "asked not to be named": a request about the speaking, not a report.
+      if (c.kind != CueKind::kSource && c.last + 2 < static_cast<uint32_t>(n) && is_word(c.last + 1) &&
+          norm(c.last + 1) == "not" && is_word(c.last + 2) && norm(c.last + 2) == "to") {
+        i = c.last;
+        continue;
+      }
       if (c.kind != CueKind::kSource && negated(c.first)) {
         i = c.last;
         continue;
@@ -931,12 +958,50 @@ class Finder {
     while (b < e && is_word(b) && toks_[b].capitalized && clause_openers().count(norm(b)) &&
            b + 1 < e)
       ++b;  // "However the ministry said"
+    // "Vale on Saturday tweeted", "Vale last week said": the time is no part of the
+    // subject.
+    for (int32_t k = b + 1; k + 1 < e; ++k) {
+      if (!is_word(k) || toks_[k].capitalized) continue;
+      std::string_view w = norm(k);
+      if ((w == "on" || w == "last" || w == "this" || w == "earlier" || w == "late" || w == "early") &&
+          is_word(k + 1) && time_word(norm(k + 1)) && (k + 2 == e || (k + 3 == e && time_word(norm(k + 2))))) {
+        e = k;
+        break;
+      }
+    }
+    while (b + 1 < e && is_word(b) && toks_[b].capitalized && ends_with(norm(b), "ly") && norm(b).size() > 4 &&
+           !toks_[b + 1].is_stop)
+      ++b;  // "Recently she said"
+    // "officials who asked not to be named said": the relative clause describes the
+    // subject before it.
+    for (int32_t k = b + 1; k + 1 < e; ++k) {
+      if (is_word(k) && !toks_[k].capitalized && (norm(k) == "who" || norm(k) == "which")) {
+        e = k;
+        break;
+      }
+    }
     // An auxiliary inside means the clause has a verb of its own: keep what follows it.
     for (int32_t k = e - 1; k > b; --k) {
       if (is_word(k) && auxiliaries().count(norm(k))) {
         b = k + 1;
         break;
       }
+    }
+    // "When Vale said", "what she said", "That's why he said": the subordinator
+    // is no part of the subject.
+    for (int32_t k = e - 1; k > b; --k) {
+      if (!is_word(k) || toks_[k].capitalized || inside_name(k)) continue;
+      std::string_view w = norm(k);
+      if (w == "what" || w == "why" || w == "how" || w == "when" || w == "as" || w == "although" ||
+          w == "though" || w == "because" || w == "if") {
+        b = k + 1;
+        break;
+      }
+    }
+    while (b + 1 < e && is_word(b)) {
+      std::string_view w = norm(b);
+      if (!(w == "what" || w == "why" || w == "how" || clause_words().count(w)) || inside_name(b)) break;
+      ++b;
     }
     while (b < e && !is_word(b)) ++b;
     int words = 0;
@@ -1071,11 +1136,36 @@ class Finder {
     }
     int32_t boundary = kNone;
     auto [b, e] = left_np(c.first, &boundary);
+    const int32_t first_tok = static_cast<int32_t>(sent_first(s));
+    {
+      // "officials who said", "Vale, who said": the relative pronoun is the source's
+      // word in the clause; its antecedent says who it is.
+      int32_t v = static_cast<int32_t>(c.first);
+      while (v > first_tok && is_filler(v - 1)) --v;
+      if (v > first_tok && is_word(v - 1) && !toks_[v - 1].capitalized) {
+        std::string_view w = norm(v - 1);
+        if (w == "who" || w == "which" || (w == "that" && e > b)) c.rel = v - 1;
+      }
+      if (c.rel != kNone && e <= b && c.rel > first_tok && punct_is(c.rel - 1, ",")) {
+        int32_t inner = kNone;
+        auto [ab, ae] = left_np(c.rel - 1, &inner);
+        // The antecedent is the name just before the comma ("closed by Jo Vale, who").
+        int32_t nb = c.rel - 1;
+        while (nb > ab && ((is_word(nb - 1) && toks_[nb - 1].capitalized) || is_joiner(nb - 1) || is_title_period(nb - 1)))
+          --nb;
+        if (nb < c.rel - 1 && nb > ab) ab = nb;
+        b = ab, e = ae;
+        if (e <= b) c.rel = kNone;
+      }
+    }
     if (e > b) {
       c.sp_b = b, c.sp_e = e;
-      bool fillers = e < static_cast<int32_t>(c.first);
-      for (int32_t k = e; fillers && k < static_cast<int32_t>(c.first); ++k) fillers = is_filler(k);
-      if (fillers) c.shown = e;
+      if (c.rel == kNone) {
+        // "Sen. Jo Vale (D-Ore.) said": the parenthesis is part of the source as shown.
+        int32_t v = static_cast<int32_t>(c.first);
+        while (v > e && is_filler(v - 1)) --v;
+        if (v > e + 1 && punct_is(e, "(") && punct_is(v - 1, ")")) c.show_b = b, c.show_e = v;
+      }
       clause_after(c);
       int after = 0;
       for (int32_t k = c.ct_b; k < c.ct_e; ++k) after += is_word(k);
@@ -1098,10 +1188,31 @@ class Finder {
                       (punct_is(boundary, ",") || is_quote_tok(boundary));
     // "..., said X." / "“...,” said X": the speaker follows a finite verb that follows a
     // comma or a quotation, and ends the clause.
-    if (!c.ing && after_mark) {
+    // Without a quotation before the comma, the comma may close an aside about the
+    // subject ("Jo Vale, who runs the port, said they ..."), which comes first.
+    const bool after_quote = after_mark && (is_quote_tok(boundary) || (boundary > first_tok && is_quote_tok(boundary - 1)));
+    if (!c.ing && after_mark && (after_quote || !aside_before(boundary))) {
       auto [rb, re] = right_np(c.last + 1, true);
-      if (re > rb && !(is_word(rb) && (norm(rb) == "that" || norm(rb) == "to")) && ends_clause(re, send)) {
+      // The source after the verb is a name, a noun phrase with a determiner, or a
+      // pronoun standing alone ("said he."); not the reported clause ("said they
+      // touched on ...") nor an adverbial ("said on a call").
+      bool np_like = re > rb && is_word(rb) &&
+                     ((toks_[rb].capitalized && !prepositions().count(norm(rb))) || determiners().count(norm(rb)) ||
+                      (pronoun_of(norm(rb)) != Pronoun::kNone && re == rb + 1));
+      if (np_like && !(is_word(rb) && (norm(rb) == "that" || norm(rb) == "to")) && ends_clause(re, send)) {
         c.sp_b = rb, c.sp_e = re;
+        // "..., said Jo Vale, a lawyer in Tampa.": the description runs to the end of
+        // the clause, which annotators mark as part of the source.
+        if (re + 1 < send && punct_is(re, ",") && describes(re + 1)) {
+          int32_t x = re + 1, last_comma = re;
+          while (x < send && !is_terminal(x) && !is_quote_tok(x) && cue_at_[x] == kNone && !punct_is(x, ";")) {
+            if (punct_is(x, ",")) last_comma = x;
+            ++x;
+          }
+          int32_t stop = x < send && !is_terminal(x) && !punct_is(x, ";") ? last_comma : x;
+          while (stop > re && !is_word(stop - 1)) --stop;
+          if (stop > re + 1) c.show_b = rb, c.show_e = stop;
+        }
         clause_before(c);
         return;
       }
@@ -1125,6 +1236,10 @@ class Finder {
       }
       if (name_aside) {
         c.sp_b = k + 1, c.sp_e = boundary;
+        // "the FBI director, Jo Vale, said": the role and the name together.
+        int32_t inner = kNone;
+        auto [ab, ae] = left_np(k, &inner);
+        if (ae > ab && ae == k) c.show_b = ab, c.show_e = boundary;
         clause_after(c);
         return;
       }
@@ -1138,6 +1253,7 @@ class Finder {
           for (int32_t j = ab; j < ae && number_only; ++j) number_only = !is_word(j) || toks_[j].is_number;
           if (ae > ab && !number_only) {
             c.sp_b = ab, c.sp_e = ae;
+            if (describes(k + 1)) c.show_b = ab, c.show_e = boundary;
             clause_after(c);
             return;
           }
@@ -1151,6 +1267,7 @@ class Finder {
         auto [ab, ae] = left_np(kk, &inner);
         if (ae > ab && source_like(ab, ae)) {
           c.sp_b = ab, c.sp_e = ae;
+          if (describes(k + 1)) c.show_b = ab, c.show_e = boundary;
           clause_after(c);
           return;
         }
@@ -1159,6 +1276,91 @@ class Finder {
       }
     }
     clause_after(c);
+  }
+
+  // The first token of the cue as reported. Attribution corpora mark the
+  // auxiliaries and adverbs before the verb ("has also said") and the "to" of an
+  // infinitive ("vowed to fight", "declined to say") as part of the cue.
+  // A verb before the infinitive that only frames the cue ("seemed to confirm",
+  // "continued to insist", "was quick to point out") belongs to it too.
+  int32_t cue_start(const Cue& c) const {
+    if (c.kind == CueKind::kSource) return static_cast<int32_t>(c.first);
+    const int32_t first = static_cast<int32_t>(sent_first(toks_[c.first].sentence));
+    int32_t b = static_cast<int32_t>(c.first);
+    if (b > first && is_word(b - 1) && norm(b - 1) == "to" && !toks_[b - 1].capitalized) {
+      --b;
+      if (b > first && is_word(b - 1) && framing_verb(norm(b - 1))) {
+        --b;
+      } else {
+        return b;
+      }
+    }
+    while (b > first && (is_filler(b - 1) || (is_word(b - 1) && (norm(b - 1) == "first" || norm(b - 1) == "long"))))
+      --b;
+    return b;
+  }
+
+  static bool framing_verb(std::string_view w) {
+    static const WordSet s = {"seem", "seems", "seemed", "appear", "appears", "appeared", "continue",
+                              "continues", "continued", "began", "begin", "begins", "likely", "quick",
+                              "went", "go", "goes", "tried", "try", "tries", "sought", "seeks", "seek",
+                              "wanted", "wants", "want", "decided", "hastened", "rushed", "moved"};
+    return s.count(w) > 0;
+  }
+
+  // One past the last token of the cue as reported: annotators take in a particle
+  // ("said about", "pointed out"), a manner adverb ("said repeatedly") and the
+  // statement it was made in ("said in a statement").
+  int32_t cue_end(const Cue& c) const {
+    int32_t e = static_cast<int32_t>(c.last) + 1;
+    if (c.kind == CueKind::kSource) return e;
+    const int32_t end = static_cast<int32_t>(sent_end(toks_[c.last].sentence));
+    if (e < end && is_word(e) && !toks_[e].capitalized) {
+      std::string_view w = norm(e);
+      if (w == "about" || w == "out" || w == "up") return e + 1;
+      if (ends_with(w, "ly") && w.size() > 4 && w != "only" && w != "early" && w != "nearly" && w != "likely" &&
+          w != "family" && w != "july" && w != "daily" && w != "weekly" && w != "monthly")
+        return e + 1;
+      if (w == "in" && e + 2 < end && is_word(e + 1) && is_word(e + 2) && norm(e + 2) == "statement" &&
+          (determiners().count(norm(e + 1))))
+        return e + 3;
+    }
+    return e;
+  }
+
+  // True when the aside starting at token `k` describes the source before it ("X, a
+  // lawyer in Y, said", "X, who teaches law, said"), which annotators mark as part of
+  // the source; false for a participle, an adverb or a connective ("X, asked about
+  // it, said", "X, however, said").
+  bool describes(int32_t k) const {
+    if (k >= static_cast<int32_t>(toks_.size()) || !is_word(k)) return false;
+    std::string_view w = norm(k);
+    if (toks_[k].capitalized) return !clause_openers().count(w) && w != "however";
+    if (w == "who" || w == "whose" || w == "which") return true;
+    return !(ends_with(w, "ed") || ends_with(w, "ing") || ends_with(w, "en") || ends_with(w, "ly") ||
+             clause_openers().count(w) || clause_words().count(w) || w == "however" || w == "too" ||
+             w == "in" || w == "at" || w == "for");
+  }
+
+  static bool time_word(std::string_view w) {
+    static const WordSet s = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                              "week", "month", "year", "night", "morning", "evening", "afternoon",
+                              "weekend", "summer", "spring", "fall", "autumn", "winter", "january",
+                              "february", "march", "april", "may", "june", "july", "august", "september",
+                              "october", "november", "december"};
+    return s.count(w) > 0;
+  }
+
+  // True when the comma at `comma` closes an aside that describes a source named
+  // before it ("Jo Vale, who runs the port, said").
+  bool aside_before(int32_t comma) const {
+    const int32_t first = static_cast<int32_t>(sent_first(toks_[comma].sentence));
+    int32_t k = comma - 1;
+    while (k > first && !punct_is(k, ",")) --k;
+    if (k <= first || comma - k > 30 || !describes(k + 1)) return false;
+    int32_t inner = kNone;
+    auto [ab, ae] = left_np(k, &inner);
+    return ae > ab && source_like(ab, ae);
   }
 
   // True when a new clause with its own subject starts at token `b` (", but she
@@ -1875,9 +2077,14 @@ class Finder {
       q.content = rec.content;
       if (rec.cue != kNone) {
         const Cue& c = cues_[rec.cue];
-        q.cue = token_span(c.shown != kNone ? c.shown : c.first, c.last + 1);
+        q.cue = token_span(cue_start(c), cue_end(c));
       }
       q.speaker_span = resolved_[i].span;
+      if (rec.cue != kNone && !q.speaker_span.empty()) {
+        const Cue& c = cues_[rec.cue];
+        if (c.rel != kNone) q.speaker_span = toks_[c.rel].span;
+        else if (c.show_b != kNone && c.show_e > c.show_b) q.speaker_span = token_span(c.show_b, c.show_e);
+      }
       q.speaker = resolved_[i].name;
       q.entity = resolved_[i].entity;
       q.kind = resolved_[i].kind;
