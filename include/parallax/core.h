@@ -201,7 +201,8 @@ struct FramingSpan {
   Span span;
   FrameCategory category = FrameCategory::kLoaded;
   float strength = 1.0f;     // 0..1 (lexicon weight)
-  std::string entry;         // the lexicon entry that matched
+  std::string entry;         // the lexicon entry that matched (a degree adverb before an
+                             // evaluative word is reported as an intensifier: "very cruel")
   uint32_t sentence = 0;
 };
 
