@@ -3,12 +3,15 @@
 //   cluster_bench --benchmark_filter=BM_Group/            speed (articles in memory)
 //   /usr/bin/time -v cluster_bench --benchmark_filter=BM_GroupStream/1000000
 //                                                         memory for a 1M-article stream
+//   cluster_bench --benchmark_filter=BM_Dedup              near-duplicate detection alone
 #include <benchmark/benchmark.h>
 
 #include <map>
 #include <memory>
+#include <string>
 
 #include "parallax/cluster.h"
+#include "parallax/dedup.h"
 #include "parallax/synthetic.h"
 
 namespace {
@@ -46,6 +49,27 @@ void BM_Group(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * words));
 }
 BENCHMARK(BM_Group)->Arg(20000)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// Near-duplicate detection alone (fingerprint and index), as grouping runs it: title
+// and text of every article.
+void BM_Dedup(benchmark::State& state) {
+  const auto& s = stream(static_cast<size_t>(state.range(0)));
+  size_t duplicates = 0;
+  std::string text;
+  for (auto _ : state) {
+    dedup::Index index(dedup::Options{0.6, 5});
+    for (const auto& a : s.articles) {
+      text.assign(a.title);
+      text += '\n';
+      text += a.text;
+      duplicates += index.add(text).kind != dedup::Kind::kUnique;
+    }
+    benchmark::DoNotOptimize(duplicates);
+  }
+  state.counters["duplicates"] = static_cast<double>(duplicates);
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * s.articles.size()));
+}
+BENCHMARK(BM_Dedup)->Arg(20000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 // A long stream pulled from the generator article by article, so that memory is the
 // Clusterer's (plus the generator's small state), not the articles'. Time includes

@@ -266,6 +266,26 @@ TEST(ClusterTest, SyntheticStreamIsGroupedWellAndFollowUpsStayApart) {
   EXPECT_EQ(right, dups);
 }
 
+TEST(ClusterTest, StreamSpanningSeveralHorizonsStaysGroupedAndIncremental) {
+  // 70 days of news: stories retire, their postings are compacted away, and the
+  // grouping of what is still open must not notice.
+  synthetic::StreamOptions so;
+  so.articles = 7000;
+  so.articles_per_day = 100;
+  so.seed = 5;
+  synthetic::Stream s = synthetic::generate(so);
+  cluster::Grouping g = cluster::group(s.articles);
+  std::vector<uint32_t> pred(g.story_of.begin(), g.story_of.end());
+  eval::ClusterScores sc = eval::cluster_scores(s.events, pred);
+  EXPECT_GE(sc.pairwise.f1, 0.9);
+  EXPECT_GE(sc.bcubed.f1, 0.9);
+  cluster::Clusterer c;
+  for (size_t k : g.order) c.add(s.articles[k]);
+  std::vector<Story> stories = c.stories();
+  ASSERT_EQ(stories.size(), g.stories.size());
+  for (size_t i = 0; i < stories.size(); ++i) EXPECT_EQ(stories[i].articles, g.stories[i].articles);
+}
+
 TEST(ClusterTest, StoriesHaveLabelsSpansAndKeyEntities) {
   std::vector<Article> articles = {crane_wire(), chess_upset(), crane_other_outlet(), chess_upset_retold()};
   cluster::Grouping g = cluster::group(articles);

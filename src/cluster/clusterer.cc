@@ -51,6 +51,58 @@ struct StoryState {
   std::vector<internal::Fact> facts; // union of the members' facts, sorted
 };
 
+// Term key -> term id, open addressing with linear probing: the lookup of every
+// feature of every article, so one probe into a flat array instead of a node per term.
+class TermTable {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  uint32_t find(uint64_t key) const {
+    if (slots_.empty()) return kNone;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = slot_of(key, mask);; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.id == kNone) return kNone;
+      if (s.key == key) return s.id;
+    }
+  }
+  // The id of `key`, giving it `next_id` when new; `inserted` says which.
+  uint32_t insert(uint64_t key, uint32_t next_id, bool& inserted) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = slot_of(key, mask);; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.id == kNone) {
+        s = {key, next_id};
+        ++used_;
+        inserted = true;
+        return next_id;
+      }
+      if (s.key == key) {
+        inserted = false;
+        return s.id;
+      }
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t id = kNone;
+  };
+  // Keys are hashes already, but some are built from small parts: mix them anyway.
+  static size_t slot_of(uint64_t key, size_t mask) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask; }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 4096 : old.size() * 2, Slot{});
+    used_ = 0;
+    bool inserted = false;
+    for (const Slot& s : old)
+      if (s.id != kNone) insert(s.key, s.id, inserted);
+  }
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+};
+
 double interval_gap(double t, double first, double last) {
   if (std::isnan(t) || std::isnan(first)) return 0;
   if (t < first) return first - t;
@@ -241,7 +293,7 @@ struct Clusterer::Impl {
   DedupWindow dedup;
 
   // Terms of the stream.
-  std::unordered_map<uint64_t, uint32_t> term_ids;
+  TermTable term_ids;
   std::vector<uint32_t> df;
   std::vector<uint8_t> is_entity;
   std::vector<std::vector<uint32_t>> postings;  // term -> stories (may hold inactive ones)
@@ -251,6 +303,14 @@ struct Clusterer::Impl {
   uint32_t docs = 0;
 
   std::vector<StoryState> stories;
+  // What a posting scan reads of each story, apart from the large StoryState: one
+  // cache line holds eight of them, where each StoryState is a miss of its own.
+  struct Posted {
+    uint32_t language = 0;
+    bool active = true;
+    bool archived = false;
+  };
+  std::vector<Posted> posted;  // by story, kept equal to the StoryState fields
   std::vector<uint32_t> active;
   std::unordered_set<std::string> story_ids_used;
   std::vector<std::string> story_ids;
@@ -383,7 +443,7 @@ struct Clusterer::Impl {
       auto& list = postings[term];
       size_t keep = 0;
       for (uint32_t s : list) {
-        const StoryState& st = stories[s];
+        const Posted& st = posted[s];
         if (!st.active) continue;  // evicted or merged away: drop the posting
         list[keep++] = s;
         if (s == exclude || st.language != language) continue;
@@ -395,7 +455,7 @@ struct Clusterer::Impl {
       auto& old = archive_postings[term];
       keep = 0;
       for (uint32_t s : old) {
-        const StoryState& st = stories[s];
+        const Posted& st = posted[s];
         if (!st.archived) continue;
         old[keep++] = s;
         if (s == exclude || st.language != language) continue;
@@ -515,11 +575,13 @@ struct Clusterer::Impl {
     if (st.active) {
       st.final_entities = key_entities(st);
       st.active = false;
+      posted[s].active = false;
     }
     st.indexed = {};
     st.names = {};
     if (!keep || opt.archive_stories == 0 || st.archived) {
       st.archived = false;
+      posted[s].archived = false;
       st.centroid = {};
       st.facts = {};
       return;
@@ -537,13 +599,16 @@ struct Clusterer::Impl {
     st.centroid.swap(kept);
     st.norm_dirty = true;
     st.archived = true;
+    posted[s].archived = true;
     reindex(s);
     archive.push_back(s);
     while (archive.size() > opt.archive_stories) {
-      StoryState& old = stories[archive.front()];
+      const uint32_t o = archive.front();
+      StoryState& old = stories[o];
       archive.pop_front();
       if (!old.archived) continue;
       old.archived = false;
+      posted[o].archived = false;
       old.centroid = {};
       old.indexed = {};
       old.facts = {};
@@ -566,11 +631,30 @@ struct Clusterer::Impl {
       active[keep++] = s;
     }
     active.resize(keep);
+    compact_postings();
+  }
+
+  // Drops the postings of stories that left the index (or the archive). A search drops
+  // those it meets, but the lists of terms no search asks for again (a name of last
+  // month) would keep them for good: a stream of millions would grow its index without
+  // bound. Once a day of the stream, linear in the postings; the order of the entries
+  // kept, and so every later result, is what the searches would have left.
+  void compact_postings() {
+    auto compact = [](std::vector<uint32_t>& list, auto&& keep_story) {
+      size_t keep = 0;
+      for (uint32_t s : list)
+        if (keep_story(s)) list[keep++] = s;
+      list.resize(keep);
+      if (list.capacity() > 16 && list.size() < list.capacity() / 4) list.shrink_to_fit();
+    };
+    for (auto& list : postings) compact(list, [&](uint32_t s) { return posted[s].active; });
+    for (auto& list : archive_postings) compact(list, [&](uint32_t s) { return posted[s].archived; });
   }
 
   uint32_t open_story(uint32_t index, const Article& a, double t, uint32_t language) {
     const uint32_t s = static_cast<uint32_t>(stories.size());
     stories.emplace_back();
+    posted.push_back({language, true, false});
     StoryState& st = stories.back();
     st.language = language;
     st.members.push_back(index);
@@ -676,19 +760,20 @@ struct Clusterer::Impl {
     vec.clear();
     std::vector<std::pair<uint32_t, std::string>> names;
     for (const internal::Feature& f : feats.terms) {
-      auto [it, inserted] = term_ids.try_emplace(f.key, static_cast<uint32_t>(df.size()));
+      bool inserted = false;
+      const uint32_t term = term_ids.insert(f.key, static_cast<uint32_t>(df.size()), inserted);
       if (inserted) {
         df.push_back(0);
         is_entity.push_back(f.entity);
         postings.emplace_back();
         archive_postings.emplace_back();
       }
-      ++df[it->second];
-      vec.push_back({it->second, f.weight});
+      ++df[term];
+      vec.push_back({term, f.weight});
     }
     for (const auto& [key, name] : feats.entity_names) {
-      auto it = term_ids.find(key);
-      if (it != term_ids.end()) names.emplace_back(it->second, name);
+      const uint32_t term = term_ids.find(key);
+      if (term != TermTable::kNone) names.emplace_back(term, name);
     }
     ++docs;
     grow_log_table();
