@@ -1,12 +1,9 @@
 // parallax eval attribution DIR: the quote finder's cue, source and content spans
 // against a brat-annotated attribution set (PolNeAR layout: text/, attributions/).
 #include <cstdio>
-#include <iostream>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "eval_analysis.h"
 #include "eval_command.h"
 #include "parallax/eval_attribution.h"
 

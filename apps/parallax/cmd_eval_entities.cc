@@ -1,12 +1,9 @@
 // parallax eval entities DIR: entity ranking (main-entity recall at 5) and quote
 // speakers (speaker accuracy) against an annotated events set.
 #include <cstdio>
-#include <iostream>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "eval_analysis.h"
 #include "eval_command.h"
 #include "parallax/eval_entities.h"
 

@@ -1,13 +1,10 @@
 // parallax eval bias DIR / parallax eval propaganda DIR: the framing analysis against
 // a media-bias set (sentence labels, marked words) and a propaganda set (spans).
 #include <cstdio>
-#include <iostream>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "eval_command.h"
-#include "eval_framing.h"
 #include "parallax/eval.h"
 
 namespace parallax::cli {

@@ -1,12 +1,9 @@
 // parallax eval grouping DIR: scores story grouping against an events set's gold.tsv.
 #include <cstdio>
-#include <iostream>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "eval_command.h"
-#include "eval_grouping.h"
 #include "parallax/eval.h"
 
 namespace parallax::cli {

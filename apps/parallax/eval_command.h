@@ -1,5 +1,6 @@
-// The shape every `parallax eval SET DIR [--format text|json]` subcommand shares: a
-// folder argument, a format, one evaluation, one report on standard output.
+// The `parallax eval SET DIR [--format text|json]` subcommands (one file each) and the
+// shape they share: a folder argument, a format, one evaluation, one report on
+// standard output.
 #ifndef PARALLAX_APPS_EVAL_COMMAND_H_
 #define PARALLAX_APPS_EVAL_COMMAND_H_
 
@@ -12,6 +13,14 @@
 #include "commands.h"
 
 namespace parallax::cli {
+
+// Each adds its subcommand to the `eval` command (the runner as below); `eval
+// extraction` is added with `eval` itself (add_eval_command, commands.h).
+Runner add_eval_attribution_command(CLI::App& eval_subcommand);  // PolNeAR layout
+Runner add_eval_entities_command(CLI::App& eval_subcommand);     // BASIL annotations
+Runner add_eval_bias_command(CLI::App& eval_subcommand);         // BABE sentences
+Runner add_eval_propaganda_command(CLI::App& eval_subcommand);   // PTC spans
+Runner add_eval_grouping_command(CLI::App& eval_subcommand);     // events sets
 
 // Adds subcommand `name` to `eval_subcommand`. `evaluate(dir)` returns a Result of a
 // report with a `failed` count; `text(report)` and `json(report)` render it. The runner

@@ -4,9 +4,7 @@
 #include <vector>
 
 #include "commands.h"
-#include "eval_analysis.h"
-#include "eval_framing.h"
-#include "eval_grouping.h"
+#include "eval_command.h"
 
 int main(int argc, char** argv) {
   namespace cli = parallax::cli;
