@@ -615,5 +615,89 @@ TEST(EntitiesNames, HyphenatedLowerCaseInsideAName) {
   EXPECT_EQ(f.named("Harwick-based"), nullptr) << describe(f);
 }
 
+// Whether an entity of that name and type was found.
+::testing::AssertionResult found_as(const Found& f, std::string_view name, EntityType type) {
+  const Entity* e = f.named(name);
+  if (e == nullptr)
+    return ::testing::AssertionFailure() << "no '" << name << "' in\n" << describe(f);
+  if (e->type != type)
+    return ::testing::AssertionFailure() << "'" << name << "' of another type in\n" << describe(f);
+  return ::testing::AssertionSuccess();
+}
+
+TEST(EntitiesGroups, CollectiveActorsAreGroupEntities) {
+  auto f =
+      run("Protesters marched through Harwick on Monday. Harwick police fired tear gas at "
+          "the protestors. Many protesters stayed until dawn. Democratic lawmakers objected, "
+          "and Republican lawmakers agreed.");
+  REQUIRE_TOKENS(f);
+  const Entity* protesters = f.named("protesters");
+  ASSERT_NE(protesters, nullptr) << describe(f);
+  EXPECT_EQ(protesters->type, EntityType::kGroup);
+  // "Protesters", "protestors" (a spelling variant) and "Many protesters".
+  EXPECT_EQ(protesters->mentions.size(), 3u) << describe(f);
+  EXPECT_TRUE(found_as(f, "Harwick police", EntityType::kGroup));
+  EXPECT_TRUE(found_as(f, "Democratic lawmakers", EntityType::kGroup));
+  EXPECT_TRUE(found_as(f, "Republican lawmakers", EntityType::kGroup));
+  // The names inside stay names of their own.
+  EXPECT_NE(f.named("Harwick"), nullptr) << describe(f);
+}
+
+TEST(EntitiesGroups, AnAdministrationIsReferredBackTo) {
+  auto f =
+      run("The Vale administration said on Monday it would rebuild the pier. The "
+          "administration sent engineers, and Vale administration officials declined to "
+          "comment.");
+  REQUIRE_TOKENS(f);
+  const Entity* admin = f.named("Vale administration");
+  ASSERT_NE(admin, nullptr) << describe(f);
+  EXPECT_EQ(admin->mentions.size(), 3u) << describe(f);
+  EXPECT_EQ(f.count(*admin, "administration"), 1u) << describe(f);
+}
+
+TEST(EntitiesGroups, HeadsThatNameNoGroupAlone) {
+  auto f =
+      run("Officials said nothing on Monday. The police chief resigned, and the campaign "
+          "manager left. Supporters cheered.");
+  REQUIRE_TOKENS(f);
+  for (const auto& e : f.analysis.entities) EXPECT_NE(e.type, EntityType::kGroup) << describe(f);
+}
+
+TEST(EntitiesPlaces, APartyCodeStateIsNoPlaceOfTheStory) {
+  auto f =
+      run("Sen. Harry Vance (D-Nev.) disagreed on Monday. Rep. Ted Orr, R-Texas, agreed. "
+          "Sen. Mary Lusk (I-Vt.) abstained.");
+  REQUIRE_TOKENS(f);
+  EXPECT_NE(f.named("Harry Vance"), nullptr) << describe(f);
+  for (const char* place : {"Nevada", "Nev", "Texas", "Vermont", "Vt", "D", "R", "I"})
+    EXPECT_EQ(f.named(place), nullptr) << place << "\n" << describe(f);
+}
+
+TEST(EntitiesPlaces, StatesAndTheirAbbreviations) {
+  auto f =
+      run("Farmers in Iowa want rain. The Iowa harvest was poor, the governor of Nev. said, "
+          "and police in Iowa City agreed.");
+  REQUIRE_TOKENS(f);
+  for (const char* place : {"Iowa", "Nevada", "Iowa City"})
+    EXPECT_TRUE(found_as(f, place, EntityType::kPlace));
+}
+
+TEST(EntitiesPeople, APlaceThatIsAlsoAGivenName) {
+  auto f = run("Virginia Foxx spoke in Raleigh on Monday. Foxx said the Texas Rangers had won.");
+  REQUIRE_TOKENS(f);
+  ASSERT_TRUE(found_as(f, "Virginia Foxx", EntityType::kPerson));
+  EXPECT_EQ(f.named("Virginia Foxx")->mentions.size(), 2u) << describe(f);
+  EXPECT_EQ(f.named("Texas Rangers"), nullptr) << describe(f);
+  EXPECT_TRUE(found_as(f, "Texas", EntityType::kPlace));
+}
+
+TEST(EntitiesPeople, ASurnameThatIsAPlaceKeepsThePerson) {
+  auto f =
+      run("Raul Labrador announced a bid on Friday. Labrador said he had the votes, and "
+          "Labrador's allies agreed.");
+  REQUIRE_TOKENS(f);
+  EXPECT_TRUE(found_as(f, "Raul Labrador", EntityType::kPerson));
+}
+
 }  // namespace
 }  // namespace parallax::analyze

@@ -127,15 +127,38 @@ TEST(EvalEntitiesRun, SmallHandWrittenSet) {
   std::filesystem::remove_all(dir);
 }
 
+// BASIL gives four different articles the id "empty": each is scored against its own
+// annotation, the k-th article with an id against the k-th annotation with it.
+TEST(EvalEntitiesRun, RepeatedIdsPairInOrder) {
+  auto dir = std::filesystem::temp_directory_path() / "parallax_eval_entities_repeated";
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream arts(dir / "articles.jsonl"), anns(dir / "annotations.jsonl");
+    const std::pair<const char*, const char*> cases[] = {
+        {"Greta Lind", "Mayor Greta Lind defended the harbour budget. Lind said it was fair."},
+        {"Sven Aas", "Councillor Sven Aas opposed the harbour budget. Aas said it was unfair."}};
+    for (const auto& [name, text] : cases) {
+      arts << nlohmann::json{{"id", "empty"}, {"title", ""}, {"text", text}}.dump() << "\n";
+      anns << nlohmann::json{{"id", "empty"}, {"main_entities", {name}}}.dump() << "\n";
+    }
+  }
+  auto r = evaluate_entities(dir.string());
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->articles, 2u);
+  EXPECT_EQ(r->gold_entities, 2u);
+  EXPECT_EQ(r->found_at_5, 2u);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(EvalEntitiesRun, BasilStaysAboveFloors) {
   PARALLAX_REQUIRE_SHARED(shared);
   auto r = evaluate_entities(shared + "/bench/events/basil");
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->articles, 300u);
   EXPECT_GT(r->speaker_phrases, 300u);
-  // Measured 0.859 and 0.518 (speakers depend on the quote finder as well).
-  EXPECT_GE(r->main_entity_recall_at_5(), 0.83);
-  EXPECT_GE(r->speaker_accuracy(), 0.60);
+  // Measured 0.887 and 0.650 (speakers depend on the quote finder as well).
+  EXPECT_GE(r->main_entity_recall_at_5(), 0.87);
+  EXPECT_GE(r->speaker_accuracy(), 0.63);
   EXPECT_LE(r->by_affiliation, r->speakers_right);
   EXPECT_GE(r->phrases_quoted, r->speaker_phrases * 8 / 10);
 }

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -58,6 +60,40 @@ TEST(EvalGroupingTest, MissingFolderIsNotFound) {
   EXPECT_NE(r.status().message().find("articles.jsonl"), std::string::npos);
 }
 
+// An id may repeat in a set (BASIL gives four articles the id "empty"): the k-th gold
+// row with an id is the k-th article with it, so each is scored in its own event.
+TEST(EvalGroupingTest, RepeatedIdsPairInOrder) {
+  auto dir = std::filesystem::temp_directory_path() / "parallax_eval_grouping_repeated";
+  std::filesystem::create_directories(dir);
+  const std::string fire =
+      "A fire destroyed the Tromsdal harbour warehouse on Monday night. Firefighters from "
+      "Tromsdal fought the blaze in the harbour warehouse for six hours, and the harbour "
+      "master said the warehouse fire started in a storage room.";
+  const std::string match =
+      "Kessel Rovers beat Halvern United 3-1 in the cup final at Kessel stadium. Rovers "
+      "striker Ilka Dorrance scored twice in the cup final, and the Kessel Rovers coach "
+      "praised the cup final crowd.";
+  {
+    std::ofstream arts(dir / "articles.jsonl");
+    auto line = [&](const char* id, const char* date, const std::string& text) {
+      arts << nlohmann::json{{"id", id}, {"title", ""}, {"date", date}, {"text", text}}.dump()
+           << "\n";
+    };
+    line("empty", "2024-03-04", fire);
+    line("f2", "2024-03-04", fire + " The police are investigating the harbour fire.");
+    line("empty", "2024-03-05", match);
+    line("m2", "2024-03-05",
+         match + " Dorrance said the cup final was the best day of his career.");
+    std::ofstream(dir / "gold.tsv") << "empty\tfire\nf2\tfire\nempty\tmatch\nm2\tmatch\n";
+  }
+  auto r = eval::evaluate_grouping(dir.string());
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->scored, 4u);
+  EXPECT_DOUBLE_EQ(r->ours.pairwise.f1, 1.0);
+  EXPECT_DOUBLE_EQ(r->ours.bcubed.f1, 1.0);
+  std::filesystem::remove_all(dir);
+}
+
 struct Floor {
   const char* set;
   double pairwise, bcubed;
@@ -67,7 +103,7 @@ struct Floor {
 // makes grouping worse on any of the three sets fails here.
 TEST(EvalGroupingTest, SharedSetsStayAboveFloors) {
   PARALLAX_REQUIRE_SHARED(shared);
-  for (const Floor& f : {Floor{"basil", 0.90, 0.95}, Floor{"giveme5w1h", 0.77, 0.84}, Floor{"ecbplus", 0.84, 0.875}}) {
+  for (const Floor& f : {Floor{"basil", 0.92, 0.96}, Floor{"giveme5w1h", 0.77, 0.84}, Floor{"ecbplus", 0.84, 0.875}}) {
     auto r = eval::evaluate_grouping(shared + "/bench/events/" + f.set);
     ASSERT_TRUE(r.ok()) << r.status().message();
     EXPECT_GE(r->ours.pairwise.f1, f.pairwise) << f.set;

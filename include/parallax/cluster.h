@@ -61,7 +61,7 @@ struct Options {
   double lead_weight = 2;    // a word of the first lead_words of the body
   uint32_t lead_words = 60;
   double entity_weight = 1.5;     // entity features' weight relative to word stems
-  uint32_t max_candidates = 24;   // stories scored exactly per article
+  uint32_t max_candidates = 8;    // stories scored exactly per article
   uint32_t indexed_terms = 24;    // a story's top terms kept in the inverted index
   uint32_t centroid_terms = 300;  // terms kept in a story's vector
   bool near_duplicates = true;    // wire copies join their original's story

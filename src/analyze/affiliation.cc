@@ -87,11 +87,13 @@ class Finder {
   void index() {
     owner_.assign(toks_.size(), -1);
     for (size_t e = 0; e < out_.entities.size(); ++e) {
+      // A group ("the Vale campaign") holds names of its own: the name keeps its words.
+      const bool group = out_.entities[e].type == EntityType::kGroup;
       for (const Mention& m : out_.entities[e].mentions) {
         if (m.pronoun) continue;
         for (int32_t t = token_at(m.span.begin);
              t < static_cast<int32_t>(toks_.size()) && toks_[t].span.begin < m.span.end; ++t)
-          owner_[t] = static_cast<int32_t>(e);
+          if (!group || owner_[t] < 0) owner_[t] = static_cast<int32_t>(e);
       }
     }
   }

@@ -160,6 +160,15 @@ struct EntityLexicon::Data {
   // The lexicons that have a phrase starting with a word (kStarts* bits): one lookup
   // per word rules out the others.
   std::unordered_map<std::string, uint8_t> first_words;
+  // Collective actors (groups.tsv): head phrase key -> what it names.
+  enum class GroupUse : uint8_t { kAlone, kNamed, kBack };
+  struct Group {
+    std::string canonical;  // "protesters" for "protestors"
+    GroupUse use = GroupUse::kNamed;
+    bool capital = false;  // "Republicans": only capitalised
+  };
+  std::unordered_map<std::string, Group> groups;
+  std::unordered_set<std::string> group_adjectives;  // "federal", "social media"
 };
 
 constexpr uint8_t kStartsGazetteer = 1, kStartsTitle = 2, kStartsNationality = 4,
@@ -288,6 +297,30 @@ Result<EntityLexicon> EntityLexicon::load() {
       add_first_word(key, kStartsAnaphor, d->first_words);
       d->anaphors.emplace(key, row.size() > 2 ? title_class(row[2]) : kAnyClass);
     }
+  }
+  std::string_view groups = embedded_lexicon("groups.tsv");
+  if (groups.empty()) return invalid_input("entity lexicons missing from the build: groups.tsv");
+  for (const auto& row : lexicon_rows(groups)) {
+    if (row.size() < 3) return invalid_input("groups.tsv: a row has fewer than 3 columns");
+    const std::string key = phrase_key(row[0]);
+    if (word_count(key) > 2) return invalid_input("groups.tsv: more than two words in " + key);
+    if (row[2] == "adjective") {
+      d->group_adjectives.insert(key);
+      continue;
+    }
+    Data::Group g;
+    g.canonical = std::string(row[1]);
+    g.capital = !row[0].empty() && is_upper_ascii(row[0][0]);
+    if (row[2] == "alone") {
+      g.use = Data::GroupUse::kAlone;
+    } else if (row[2] == "named") {
+      g.use = Data::GroupUse::kNamed;
+    } else if (row[2] == "back") {
+      g.use = Data::GroupUse::kBack;
+    } else {
+      return invalid_input("groups.tsv: unknown use '" + std::string(row[2]) + "' for " + key);
+    }
+    d->groups.emplace(key, std::move(g));
   }
   return EntityLexicon{std::move(d)};
 }
@@ -423,6 +456,7 @@ class Finder {
       scan_sentence(sentence_first[s], sentence_first[s + 1], s);
     }
     cluster();
+    find_groups();
   }
 
  private:
@@ -671,6 +705,10 @@ class Finder {
           continue;
         }
       }
+      if (uint32_t next = skip_party_code(i, b); next > i) {
+        i = next;
+        continue;
+      }
       int ref = -1;
       bool start = false;
       if (!p.cap) {
@@ -710,6 +748,142 @@ class Finder {
       prev_end = static_cast<int>(end) - 1;
       i = end;
     }
+  }
+
+  // ---- collective actors -----------------------------------------------------------
+
+  // The group head (groups.tsv) of one or two words starting at piece i: its length, 0
+  // when none.
+  size_t match_group_head(uint32_t i, const Data::Group*& g) const {
+    if (i + 1 < pieces_.size() && pieces_[i + 1].gap == 1 &&
+        pieces_[i + 1].sentence == pieces_[i].sentence) {
+      auto it = lex_.groups.find(pieces_[i].key + " " + pieces_[i + 1].key);
+      if (it != lex_.groups.end()) {
+        g = &it->second;
+        return 2;
+      }
+    }
+    auto it = lex_.groups.find(pieces_[i].key);
+    if (it == lex_.groups.end()) return 0;
+    g = &it->second;
+    return 1;
+  }
+
+  // Words after a head that make it a modifier of something else: "police chief",
+  // "campaign manager", "administration official".
+  static bool compounds_head(std::string_view key) {
+    static const std::unordered_set<std::string_view> kNouns = {
+        "chief",       "chiefs",       "department", "departments", "commissioner", "spokesman",
+        "spokeswoman", "spokesperson", "manager",    "managers",    "chairman",     "chairwoman",
+        "director",    "official",     "officer",    "union",       "headquarters", "station",
+        "finance",     "trail",        "ad",         "ads",         "website",      "office"};
+    return kNouns.count(key) > 0;
+  }
+
+  // Groups of people named by a common noun ("protesters", "Democratic lawmakers", "the
+  // Obama administration"), one entity of type group per group, appended after the
+  // names. A head that needs a modifier is left alone without one ("officials").
+  void find_groups() {
+    if (lex_.groups.empty()) return;
+    std::vector<Entity> found;
+    std::unordered_map<std::string, size_t> by_key;
+    std::unordered_map<std::string, size_t> last_with_head;  // canonical head -> group
+    for (uint32_t i = 0; i < pieces_.size(); ++i) {
+      const Data::Group* g = nullptr;
+      const size_t len = match_group_head(i, g);
+      if (len == 0) continue;
+      const Piece& h = pieces_[i];
+      if (g->capital ? !h.cap : (h.cap && !h.initial) || h.caps) continue;
+      uint32_t last = static_cast<uint32_t>(i + len - 1);
+      // "Obama administration officials" is the administration; "police chief" a person.
+      size_t skip = 0;
+      if (last + 1 < pieces_.size() && pieces_[last + 1].gap == 1 &&
+          pieces_[last + 1].sentence == h.sentence && !pieces_[last].possessive) {
+        const Piece& next = pieces_[last + 1];
+        const Data::Group* g2 = nullptr;
+        if (!next.cap && compounds_head(next.key)) continue;
+        if (!next.cap && match_group_head(last + 1, g2) > 0) skip = 1;
+      }
+      // The modifier: an adjective of the list, or the capitalised name right before.
+      uint32_t first = i;
+      std::string modifier;
+      if (i > 0 && h.gap == 1 && pieces_[i - 1].sentence == h.sentence) {
+        if (i > 1 && pieces_[i - 1].gap == 1 && pieces_[i - 2].sentence == h.sentence &&
+            lex_.group_adjectives.count(pieces_[i - 2].key + " " + pieces_[i - 1].key)) {
+          first = i - 2;
+        } else if (lex_.group_adjectives.count(pieces_[i - 1].key)) {
+          first = i - 1;
+        } else if (pieces_[i - 1].cap && !function_word(pieces_[i - 1]) &&
+                   !(pieces_[i - 1].starts & kSkipCue)) {
+          uint32_t j = i - 1;
+          while (j > 0 && i - j < 4 && pieces_[j].gap == 1 && pieces_[j - 1].cap &&
+                 !pieces_[j - 1].possessive && !function_word(pieces_[j - 1]) &&
+                 !(pieces_[j - 1].starts & kSkipCue) && pieces_[j - 1].sentence == h.sentence) {
+            --j;
+          }
+          // A capitalised sentence opener that is no name ("Many protesters") is no
+          // modifier.
+          int ref = -1;
+          while (j < i && pieces_[j].initial && common_word(pieces_[j]) &&
+                 match_gazetteer(j, i, ref) == 0 && match_nationality(j, i, ref) == 0) {
+            ++j;
+          }
+          first = j;
+        }
+        if (first < i) modifier = words(first, i - 1);  // words() drops a final "'s"
+      }
+      const Span span{pieces_[first].span.begin, pieces_[last].name_end};
+      std::string name;
+      if (!modifier.empty()) {
+        name = modifier + " " + g->canonical;
+      } else if (g->use == Data::GroupUse::kAlone) {
+        name = g->canonical;
+      } else if (g->use == Data::GroupUse::kBack && i > 0 && pieces_[i - 1].key == "the") {
+        // "the administration": the last group with this head, if any.
+        auto it = last_with_head.find(g->canonical);
+        if (it != last_with_head.end())
+          found[it->second].mentions.push_back({span, h.sentence, false});
+        i = last + static_cast<uint32_t>(skip);
+        continue;
+      } else {
+        continue;
+      }
+      std::string key = phrase_key(name);
+      auto [it, fresh] = by_key.emplace(key, found.size());
+      if (fresh) {
+        Entity e;
+        e.name = name;
+        e.type = EntityType::kGroup;
+        found.push_back(std::move(e));
+      }
+      Entity& e = found[it->second];
+      e.mentions.push_back({span, h.sentence, false});
+      if (name != e.name &&
+          std::find(e.aliases.begin(), e.aliases.end(), name) == e.aliases.end()) {
+        e.aliases.push_back(name);
+      }
+      last_with_head[g->canonical] = it->second;
+      i = last + static_cast<uint32_t>(skip);
+    }
+    for (Entity& e : found) out_.entities.push_back(std::move(e));
+  }
+
+  // A legislator's party code and state, "(D-Nev.)", ", R-W. Va.,", "(I-Vermont)": the
+  // state says whom the legislator represents (affiliation reads it), not a place the
+  // article is about. Returns the piece after the code, or i when there is none.
+  uint32_t skip_party_code(uint32_t i, uint32_t b) const {
+    const Piece& p = pieces_[i];
+    if (!p.cap || p.key.size() != 1 || (p.key != "d" && p.key != "r" && p.key != "i")) return i;
+    if (i + 1 >= b || pieces_[i + 1].gap != 2 || !pieces_[i + 1].cap) return i;
+    const uint32_t at = p.span.begin;
+    if (at == 0 || (text_[at - 1] != '(' && text_[at - 1] != ' ')) return i;
+    for (uint32_t j = i + 1; j < b && j <= i + 2; ++j) {
+      if (j > i + 1 && (pieces_[j].gap != 1 || !pieces_[j].cap)) break;
+      size_t after = pieces_[j].span.end;
+      while (after < text_.size() && text_[after] == '.') ++after;
+      if (after < text_.size() && (text_[after] == ')' || text_[after] == ',')) return j + 1;
+    }
+    return i;
   }
 
   bool lowercase_ambiguous(uint32_t i, size_t len) const {
@@ -1006,6 +1180,29 @@ class Finder {
       segs.erase(segs.begin() + static_cast<long>(from), segs.begin() + static_cast<long>(to) + 1);
       segs.insert(segs.begin() + static_cast<long>(from), merged);
       k = from;
+    }
+    // A one-word place before one or two more capitalised words: with a place cue it is
+    // a longer place ("Iowa City", "Virginia Beach"); when the place is also a given name
+    // and a surname-shaped word follows, a person ("Virginia Foxx", "Georgia Harrison");
+    // "Texas Rangers", "Chicago Cubs" end in common nouns and stay a place and a name.
+    for (size_t k = 0; k + 1 < segs.size(); ++k) {
+      const Segment& g = segs[k];
+      const Segment& n = segs[k + 1];
+      if (g.kind != Seg::kGaz || g.first != g.last ||
+          lex_.entries[g.ref].type != EntityType::kPlace || n.kind != Seg::kUnk || n.ref != -1 ||
+          n.first != g.last + 1 || pieces_[n.first].gap != 1 || n.last - n.first > 1 ||
+          pieces_[g.first].caps) {
+        continue;
+      }
+      bool place = false;
+      if (segment_has_cue(n, place)) continue;
+      if (!place &&
+          (!person_like_run(n) || common_noun(pieces_[n.first]) || common_noun(pieces_[n.last]))) {
+        continue;
+      }
+      Segment merged{Seg::kUnk, g.first, n.last, -1};
+      segs.erase(segs.begin() + static_cast<long>(k), segs.begin() + static_cast<long>(k) + 2);
+      segs.insert(segs.begin() + static_cast<long>(k), merged);
     }
     uint32_t role_from = run_start;
     bool role_from_prev = false;
@@ -1513,7 +1710,13 @@ class Finder {
         }
       }
       std::erase(e.aliases, e.name);
-      if (e.type == EntityType::kOther && surname_person(e)) e.type = EntityType::kPerson;
+      // A surname that WordNet knows as a place ("Raul Labrador ... Labrador") does not
+      // make the person a place; a gazetteer place keeps its type ("Hong Kong").
+      if ((e.type == EntityType::kOther ||
+           (e.type == EntityType::kPlace && !lex_.gazetteer.count(phrase_key(e.name)))) &&
+          surname_person(e)) {
+        e.type = EntityType::kPerson;
+      }
     }
     resolve_anaphors();
     for (Entity& e : out_.entities) {

@@ -303,14 +303,13 @@ struct Clusterer::Impl {
   uint32_t docs = 0;
 
   std::vector<StoryState> stories;
-  // What a posting scan reads of each story, apart from the large StoryState: one
-  // cache line holds eight of them, where each StoryState is a miss of its own.
-  struct Posted {
-    uint32_t language = 0;
-    bool active = true;
-    bool archived = false;
-  };
-  std::vector<Posted> posted;  // by story, kept equal to the StoryState fields
+  // What a posting scan reads of each story, apart from the large StoryState: one byte
+  // of flags per story, kept equal to the StoryState fields, so that the array stays in
+  // cache however many stories the stream has opened (a million articles open 150,000);
+  // the language is read only once a second language has been seen.
+  static constexpr uint8_t kPostedActive = 1, kPostedArchived = 2;
+  std::vector<uint8_t> posted;
+  std::vector<uint32_t> posted_language;
   std::vector<uint32_t> active;
   std::unordered_set<std::string> story_ids_used;
   std::vector<std::string> story_ids;
@@ -439,14 +438,14 @@ struct Clusterer::Impl {
     top_terms(v, opt.indexed_terms + 8, query);
     if (acc.size() < stories.size()) acc.resize(stories.size(), 0.f);
     touched.clear();
+    const bool one_language = languages.size() <= 1;
     for (const auto& [weight, term] : query) {
       auto& list = postings[term];
       size_t keep = 0;
       for (uint32_t s : list) {
-        const Posted& st = posted[s];
-        if (!st.active) continue;  // evicted or merged away: drop the posting
+        if (!(posted[s] & kPostedActive)) continue;  // evicted or merged away: drop the posting
         list[keep++] = s;
-        if (s == exclude || st.language != language) continue;
+        if (s == exclude || (!one_language && posted_language[s] != language)) continue;
         if (acc[s] == 0.f) touched.push_back(s);
         acc[s] += weight;
       }
@@ -455,10 +454,9 @@ struct Clusterer::Impl {
       auto& old = archive_postings[term];
       keep = 0;
       for (uint32_t s : old) {
-        const Posted& st = posted[s];
-        if (!st.archived) continue;
+        if (!(posted[s] & kPostedArchived)) continue;
         old[keep++] = s;
-        if (s == exclude || st.language != language) continue;
+        if (s == exclude || (!one_language && posted_language[s] != language)) continue;
         if (acc[s] == 0.f) touched.push_back(s);
         acc[s] += weight;
       }
@@ -575,13 +573,13 @@ struct Clusterer::Impl {
     if (st.active) {
       st.final_entities = key_entities(st);
       st.active = false;
-      posted[s].active = false;
+      posted[s] &= ~kPostedActive;
     }
     st.indexed = {};
     st.names = {};
     if (!keep || opt.archive_stories == 0 || st.archived) {
       st.archived = false;
-      posted[s].archived = false;
+      posted[s] &= ~kPostedArchived;
       st.centroid = {};
       st.facts = {};
       return;
@@ -599,7 +597,7 @@ struct Clusterer::Impl {
     st.centroid.swap(kept);
     st.norm_dirty = true;
     st.archived = true;
-    posted[s].archived = true;
+    posted[s] |= kPostedArchived;
     reindex(s);
     archive.push_back(s);
     while (archive.size() > opt.archive_stories) {
@@ -608,7 +606,7 @@ struct Clusterer::Impl {
       archive.pop_front();
       if (!old.archived) continue;
       old.archived = false;
-      posted[o].archived = false;
+      posted[o] &= ~kPostedArchived;
       old.centroid = {};
       old.indexed = {};
       old.facts = {};
@@ -647,14 +645,17 @@ struct Clusterer::Impl {
       list.resize(keep);
       if (list.capacity() > 16 && list.size() < list.capacity() / 4) list.shrink_to_fit();
     };
-    for (auto& list : postings) compact(list, [&](uint32_t s) { return posted[s].active; });
-    for (auto& list : archive_postings) compact(list, [&](uint32_t s) { return posted[s].archived; });
+    for (auto& list : postings)
+      compact(list, [&](uint32_t s) { return (posted[s] & kPostedActive) != 0; });
+    for (auto& list : archive_postings)
+      compact(list, [&](uint32_t s) { return (posted[s] & kPostedArchived) != 0; });
   }
 
   uint32_t open_story(uint32_t index, const Article& a, double t, uint32_t language) {
     const uint32_t s = static_cast<uint32_t>(stories.size());
     stories.emplace_back();
-    posted.push_back({language, true, false});
+    posted.push_back(kPostedActive);
+    posted_language.push_back(language);
     StoryState& st = stories.back();
     st.language = language;
     st.members.push_back(index);

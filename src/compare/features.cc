@@ -416,7 +416,9 @@ Features build_features(const std::vector<const Analysis*>& analyses,
     for (uint32_t e = 0; e < an.entities.size(); ++e) {
       const Entity& ent = an.entities[e];
       uint32_t key = f.entity_key[ai][e];
-      if (outlet_key[key]) continue;
+      // Groups ("investigators", "Democratic lawmakers") are common nouns, which the
+      // sentence's words already count: as entities they would count twice.
+      if (outlet_key[key] || ent.type == EntityType::kGroup) continue;
       for (const Mention& m : ent.mentions) {
         if (m.sentence >= an.sentences.size()) continue;
         SentenceFeatures& sf = f.sentences[base + m.sentence];

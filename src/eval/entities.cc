@@ -318,7 +318,9 @@ Result<EntitiesReport> evaluate_entities(const std::string& dir) {
   EntitiesReport rep;
   rep.set = root.filename().string();
 
-  std::unordered_map<std::string, GoldArticle> gold;
+  // An id may repeat (BASIL gives four articles the id "empty"): the k-th article with an
+  // id is scored against the k-th annotation with it, both files being in the same order.
+  std::unordered_map<std::string, std::vector<GoldArticle>> gold;
   std::string line;
   size_t readable = 0;
   while (std::getline(annotations_in, line)) {
@@ -344,7 +346,7 @@ Result<EntitiesReport> evaluate_entities(const std::string& dir) {
         g.quoted.emplace_back(std::move(txt), std::move(speaker));
       }
     }
-    gold[j["id"].get<std::string>()] = std::move(g);
+    gold[j["id"].get<std::string>()].push_back(std::move(g));
   }
   if (readable == 0) return invalid_input(annotations_path.string() + ": no readable annotation");
 
@@ -352,6 +354,7 @@ Result<EntitiesReport> evaluate_entities(const std::string& dir) {
   if (!analyzer.ok()) return analyzer.status();
 
   size_t article_lines = 0;
+  std::unordered_map<std::string, size_t> seen;  // articles read so far per id
   while (std::getline(articles_in, line)) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     auto j = nlohmann::json::parse(line, nullptr, false);
@@ -361,9 +364,12 @@ Result<EntitiesReport> evaluate_entities(const std::string& dir) {
       continue;
     }
     ++article_lines;
-    auto it = gold.find(j["id"].get<std::string>());
+    const std::string& id = j["id"].get_ref<const std::string&>();
+    auto it = gold.find(id);
     if (it == gold.end()) continue;
-    const GoldArticle& g = it->second;
+    const size_t occurrence = seen[id]++;
+    if (occurrence >= it->second.size()) continue;
+    const GoldArticle& g = it->second[occurrence];
     const std::string text = j["text"].get<std::string>();
     const std::string title = j.value("title", "");
     ++rep.articles;

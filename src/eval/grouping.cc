@@ -106,16 +106,22 @@ Result<GroupingReport> evaluate_grouping(const std::string& dir, const GroupingO
   rep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   rep.stories = g.stories.size();
 
-  std::unordered_map<std::string, uint32_t> story_by_id;
-  for (size_t i = 0; i < batch.articles.size(); ++i) story_by_id.emplace(batch.articles[i].id, g.story_of[i]);
+  // An id may repeat (BASIL gives four articles the id "empty"): the k-th gold row with
+  // an id is the k-th article with it, both files being in the same order.
+  std::unordered_map<std::string, std::vector<uint32_t>> stories_by_id;
+  for (size_t i = 0; i < batch.articles.size(); ++i)
+    stories_by_id[batch.articles[i].id].push_back(g.story_of[i]);
+  std::unordered_map<std::string, size_t> rows_seen;
   std::unordered_map<std::string, uint32_t> event_ids;
   std::vector<uint32_t> gold, predicted;
   uint32_t next_missing = static_cast<uint32_t>(g.stories.size());
   for (const auto& [id, event] : gold_rows) {
     auto [it, inserted] = event_ids.try_emplace(event, static_cast<uint32_t>(event_ids.size()));
     gold.push_back(it->second);
-    auto s = story_by_id.find(id);
-    predicted.push_back(s != story_by_id.end() ? s->second : next_missing++);
+    auto s = stories_by_id.find(id);
+    const size_t k = rows_seen[id]++;
+    predicted.push_back(s != stories_by_id.end() && k < s->second.size() ? s->second[k]
+                                                                         : next_missing++);
   }
   rep.scored = gold.size();
   rep.events = event_ids.size();
