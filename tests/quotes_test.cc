@@ -532,8 +532,11 @@ TEST(QuotesSpeakers, AnArticlesOwnOutletSpeaksAsAMediaOutlet) {
   EXPECT_EQ(own->kind, SourceKind::kMediaOutlet);
   ASSERT_GE(own->entity, 0);
   EXPECT_EQ(an.entities[own->entity].type, EntityType::kOrganisation);
-  for (const Entity& e : an.entities)
-    if (e.name.find("Beacon") != std::string::npos) EXPECT_NE(e.type, EntityType::kPerson) << e.name;
+  for (const Entity& e : an.entities) {
+    if (e.name.find("Beacon") != std::string::npos) {
+      EXPECT_NE(e.type, EntityType::kPerson) << e.name;
+    }
+  }
 }
 
 // A quote in `f` whose speaker contains `speaker` and has kind `kind`.

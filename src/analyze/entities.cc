@@ -1182,7 +1182,7 @@ class Finder {
       k = from;
     }
     // A one-word place before one or two more capitalised words: with a place cue it is
-    // a longer place ("Iowa City", "Virginia Beach"); when the place is also a given name
+    // a longer place ("Iowa City", "Kansas City"); when the place is also a given name
     // and a surname-shaped word follows, a person ("Virginia Foxx", "Georgia Harrison");
     // "Texas Rangers", "Chicago Cubs" end in common nouns and stay a place and a name.
     for (size_t k = 0; k + 1 < segs.size(); ++k) {

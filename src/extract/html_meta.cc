@@ -660,7 +660,7 @@ std::string short_year_date(std::string_view text) {
         !(digit(text[k]) || (text[k] == '.' && k + 1 < text.size() && digit(text[k + 1])));
     if (len[0] >= 1 && len[0] <= 2 && len[1] >= 1 && len[1] <= 2 && len[2] == 2 && end_ok &&
         part[0] >= 1 && part[0] <= 31 && part[1] >= 1 && part[1] <= 12) {
-      char buf[16];
+      char buf[40];  // room for any int, so the compiler sees no truncation
       std::snprintf(buf, sizeof buf, "%04d-%02d-%02d",
                     part[2] < 70 ? 2000 + part[2] : 1900 + part[2], part[1], part[0]);
       return buf;
