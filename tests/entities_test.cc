@@ -699,5 +699,17 @@ TEST(EntitiesPeople, ASurnameThatIsAPlaceKeepsThePerson) {
   EXPECT_TRUE(found_as(f, "Raul Labrador", EntityType::kPerson));
 }
 
+TEST(EntitiesPeople, ANicknameInsideAName) {
+  auto f =
+      run("The mayor picked William \"Mo\" Renwick, who ran her campaign. Renwick starts on "
+          "Monday. She said \"No\" Tuesday.");
+  REQUIRE_TOKENS(f);
+  ASSERT_TRUE(found_as(f, "William \"Mo\" Renwick", EntityType::kPerson));
+  const Entity& e = *f.named("William \"Mo\" Renwick");
+  EXPECT_EQ(f.count(e, "William \"Mo\" Renwick"), 1u) << describe(f);
+  EXPECT_EQ(f.count(e, "Renwick"), 1u) << describe(f);
+  EXPECT_EQ(f.named("William"), nullptr) << describe(f);
+}
+
 }  // namespace
 }  // namespace parallax::analyze

@@ -539,6 +539,12 @@ class Finder {
           }
         }
       }
+      // A nickname in quotation marks inside a name, William "Mo" Cowan: the name runs
+      // on over it (the mention keeps it).
+      if (p.cap && !p.stop && pieces_.size() >= 2 && is_nickname(pieces_.size() - 1, p)) {
+        pieces_.pop_back();
+        p.gap = 1;
+      }
       // Sentence start, or just after an opening quotation mark or colon.
       if (pieces_.empty() || pieces_.back().sentence != p.sentence) {
         p.initial = true;
@@ -548,6 +554,21 @@ class Finder {
       pieces_.push_back(std::move(p));
       t = next - 1;
     }
+  }
+
+  // Whether piece n (the last built) is a one-word nickname between the piece before it
+  // and `next`: a capitalised word before, then a space and an opening quotation mark,
+  // the nickname, a closing mark and a space, then `next`.
+  bool is_nickname(size_t n, const Piece& next) const {
+    const Piece& nick = pieces_[n];
+    const Piece& before = pieces_[n - 1];
+    if (!nick.cap || nick.stop || nick.possessive || nick.key.size() > 12) return false;
+    if (!before.cap || before.stop || before.caps || before.possessive) return false;
+    if (before.sentence != nick.sentence || nick.sentence != next.sentence) return false;
+    if (before.span.end > nick.span.begin || nick.span.end > next.span.begin) return false;
+    const std::string_view open = text_.substr(before.span.end, nick.span.begin - before.span.end);
+    const std::string_view close = text_.substr(nick.span.end, next.span.begin - nick.span.end);
+    return (open == " \"" || open == " “") && (close == "\" " || close == "” ");
   }
 
   // Title-case lines (headlines, teasers, section labels) capitalise ordinary words;
@@ -1745,6 +1766,10 @@ class Finder {
       size_t sp = e.name.find(' ', pos);
       if (sp == std::string::npos) sp = e.name.size();
       std::string_view w = std::string_view(e.name).substr(pos, sp - pos);
+      if (w.starts_with("\"") || w.starts_with("“")) {  // a nickname: William "Mo" Cowan
+        pos = sp + 1;
+        continue;
+      }
       // Name-shaped: a capital, then a lower-case letter or a dot ("J."), or non-ASCII.
       if (w.empty() || !is_upper_ascii(w[0])) return false;
       if (w.size() > 1 &&
