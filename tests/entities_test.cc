@@ -711,5 +711,15 @@ TEST(EntitiesPeople, ANicknameInsideAName) {
   EXPECT_EQ(f.named("William"), nullptr) << describe(f);
 }
 
+TEST(EntitiesPeople, AGivenNameThatIsACommonWordOpensASentence) {
+  auto f =
+      run("Newt Halloway opened the bridge on Monday. Halloway said it was safe. Bill "
+          "Orrell disagreed.");
+  REQUIRE_TOKENS(f);
+  ASSERT_TRUE(found_as(f, "Newt Halloway", EntityType::kPerson));
+  EXPECT_EQ(f.named("Newt Halloway")->mentions.size(), 2u) << describe(f);
+  EXPECT_NE(f.named("Bill Orrell"), nullptr) << describe(f);
+}
+
 }  // namespace
 }  // namespace parallax::analyze

@@ -149,6 +149,7 @@ struct EntityLexicon::Data {
   std::vector<Nationality> nationalities;
   std::unordered_map<std::string, uint32_t> nationality;  // adjective or people -> index
   std::unordered_set<std::string> org_cues, place_cues, speech, skip;
+  std::unordered_set<std::string> given_names;  // that are also common words: "mitt"
   // Words that sit inside a compound title between two titles ("Chief Fire Officer",
   // "Deputy Police Commissioner"): titles.tsv rows of class "modifier".
   std::unordered_set<std::string> title_modifiers;
@@ -291,6 +292,8 @@ Result<EntityLexicon> EntityLexicon::load() {
       d->speech.insert(key);
     else if (row[1] == "skip")
       d->skip.insert(key);
+    else if (row[1] == "given")
+      d->given_names.insert(key);
     else if (row[1] == "anaphor") {
       d->max_anaphor = std::max(d->max_anaphor, word_count(key));
       add_prefixes(key, d->prefixes);
@@ -756,6 +759,12 @@ class Finder {
           // "Supreme Court ruled": a common adjective opening an organisation name.
           start = is_cue(pieces_[i + 1]) ||
                   (i + 2 < b && pieces_[i + 2].gap == 1 && is_cue(pieces_[i + 2]));
+          // "Mitt Romney said": a given name that is also a common word, before a name.
+          const Piece& n = pieces_[i + 1];
+          if (!start && lex_.given_names.count(p.key) && !n.caps && !n.stop && !is_cue(n) &&
+              !(n.starts & kSkipCue)) {
+            start = true;
+          }
         }
       } else {
         start = true;
@@ -1782,7 +1791,7 @@ class Finder {
     if (lex_.org_cues.count(phrase_key(surname)) || lex_.place_cues.count(phrase_key(surname))) {
       return false;
     }
-    if (wn_.synsets(first).empty()) return true;
+    if (wn_.synsets(first).empty() || lex_.given_names.count(first)) return true;
     EntityType t;
     return wn_.instance_type(e.name.substr(0, e.name.find(' ')), t);
   }
