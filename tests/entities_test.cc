@@ -721,5 +721,33 @@ TEST(EntitiesPeople, AGivenNameThatIsACommonWordOpensASentence) {
   EXPECT_NE(f.named("Bill Orrell"), nullptr) << describe(f);
 }
 
+TEST(EntitiesSalience, MentionsLeadAndTitleCount) {
+  Article article;
+  article.title = "Mayor Greta Lind defends harbour budget";
+  article.text =
+      "Mayor Greta Lind defended the harbour budget on Monday. Lind said the Harbour Board "
+      "had asked for more. Lind added that the board would meet again. Councillor Sven Aas "
+      "disagreed.";
+  article.language = "en";
+  Found f;
+  f.text = article.text;
+  f.analysis = analyzer().analyze(article);
+  REQUIRE_TOKENS(f);
+  const Entity* lind = f.named("Greta Lind");
+  const Entity* aas = f.named("Sven Aas");
+  ASSERT_NE(lind, nullptr) << describe(f);
+  ASSERT_NE(aas, nullptr) << describe(f);
+  ASSERT_EQ(lind->mentions.size(), 3u) << describe(f);
+  ASSERT_EQ(aas->mentions.size(), 1u) << describe(f);
+  // Three mentions, 2 for the first sentence, 3 for each of "Greta Lind" and "Lind" in
+  // the title; one mention in the fourth sentence.
+  EXPECT_DOUBLE_EQ(lind->salience, 3 + 2 + 6);
+  EXPECT_DOUBLE_EQ(aas->salience, 1);
+  // Without a title, the same text gives no title points.
+  Found g = run(article.text);
+  ASSERT_NE(g.named("Greta Lind"), nullptr) << describe(g);
+  EXPECT_DOUBLE_EQ(g.named("Greta Lind")->salience, 3 + 2);
+}
+
 }  // namespace
 }  // namespace parallax::analyze

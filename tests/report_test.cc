@@ -157,6 +157,18 @@ TEST_F(Report, JsonHasSchemaAndValidSpans) {
   EXPECT_EQ(j["articles"][0]["residue"][0]["reason"], "share prompt");
   EXPECT_TRUE(j["comparison"][0]["sourcing"]["by_kind"].contains("anonymous"));
   EXPECT_TRUE(j["comparison"][0]["framing"]["by_category"].contains("hedge"));
+  // Entities carry their salience: positive for every entity with a mention.
+  size_t entities = 0;
+  for (const auto& a : j["articles"]) {
+    for (const auto& e : a["entities"]) {
+      ASSERT_TRUE(e.contains("salience")) << e["name"];
+      if (!e["mentions"].empty()) {
+        EXPECT_GT(e["salience"].get<double>(), 0.0) << e["name"];
+      }
+      ++entities;
+    }
+  }
+  EXPECT_GT(entities, 0u);
 }
 
 TEST_F(Report, MarkdownHasHeadingsAndTables) {

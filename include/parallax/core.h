@@ -180,6 +180,13 @@ struct Entity {
   // campaign" from "a spokeswoman for the Vale campaign"), a legislator's chamber
   // ("Senate" from "Sen."). Empty when the text says nothing of it.
   std::vector<std::string> affiliations;
+  // How central the entity is to the article, for ranking its entities (0 when it has
+  // no mention): its mentions (a pronoun counts half), 2 more for a mention in the first
+  // two sentences, 3 for each of up to two occurrences of its name or an alias in the
+  // title; halved for places and nationalities (a story is rarely about where it
+  // happened), times 0.7 for untyped names (often real names the finder could not
+  // type, often stray capitals).
+  double salience = 0;
 };
 
 enum class SourceKind : uint8_t { kNamedPerson, kOrganisation, kMediaOutlet, kDocument, kAnonymous, kUnknown };

@@ -54,15 +54,9 @@ std::vector<std::string> name_words(std::string_view name);
 // contract above. `ours_is_person`: allows the surname match.
 bool names_match(std::string_view gold, std::string_view ours, bool ours_is_person);
 
-// Indices into analysis.entities, most salient first. Salience: mentions (pronoun
-// mentions count half), +2 for a mention in the first two sentences, +3 for each of
-// up to two occurrences in `title` of the entity's name or an alias (whole words,
-// case-sensitive); places and nationalities count half (a story is rarely about where
-// it happened), untyped entities (kOther) 0.7 (often real names the finder could not
-// type, often stray capitals). Ties keep the order of first mention. `text` is the
-// analysed text (unused for now; kept so the ranking may look at the words).
-std::vector<size_t> rank_entities(std::string_view text, const Analysis& analysis,
-                                  std::string_view title);
+// Indices into analysis.entities with a mention, most salient first
+// (Entity::salience; ties keep the order of first mention).
+std::vector<size_t> rank_entities(const Analysis& analysis);
 
 // How many of `gold` match one of the names in `ranked` (the first k of them).
 struct RankedName {

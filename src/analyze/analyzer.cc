@@ -86,7 +86,8 @@ void mark_own_outlet(std::string_view outlet, Analysis& a) {
 }
 
 Analysis run(const Resources& r, std::string_view text, std::string_view language,
-             const std::vector<Paragraph>* paragraphs, std::string_view outlet = {}) {
+             const std::vector<Paragraph>* paragraphs, std::string_view outlet = {},
+             std::string_view title = {}) {
   Analysis a;
   a.language = language.empty() ? detect_language(text) : std::string(language);
   segment(text, paragraphs, a);
@@ -95,7 +96,10 @@ Analysis run(const Resources& r, std::string_view text, std::string_view languag
     find_affiliations(text, a);
   }
   if (r.options.quotes) find_quotes(text, r.quotes, a);
-  if (r.options.entities) mark_own_outlet(outlet, a);
+  if (r.options.entities) {
+    mark_own_outlet(outlet, a);
+    score_salience(title, a);
+  }
   if (r.options.framing) find_framing(text, r.framing, a);
   return a;
 }
@@ -104,7 +108,8 @@ Analysis run(const Resources& r, std::string_view text, std::string_view languag
 
 Analysis Analyzer::analyze(const Article& article) const {
   return run(*resources_, article.text, article.language,
-             article.paragraphs.empty() ? nullptr : &article.paragraphs, article.outlet);
+             article.paragraphs.empty() ? nullptr : &article.paragraphs, article.outlet,
+             article.title);
 }
 
 Analysis Analyzer::analyze_text(std::string_view text, std::string_view language) const {

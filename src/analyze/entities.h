@@ -28,6 +28,10 @@ void find_entities(std::string_view text, const EntityLexicon& lexicon, const Wo
 // mentions and from their roles (src/analyze/affiliation.cc). Needs find_entities first.
 void find_affiliations(std::string_view text, Analysis& out);
 
+// Fills Entity::salience of out.entities (src/analyze/salience.cc); `title` is the
+// article's title, empty when unknown. Needs find_entities first.
+void score_salience(std::string_view title, Analysis& out);
+
 }  // namespace parallax::analyze
 
 #endif  // PARALLAX_SRC_ANALYZE_ENTITIES_H_

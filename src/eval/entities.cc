@@ -89,21 +89,6 @@ Span trim_edges(std::string_view text, Span s) {
   return s;
 }
 
-bool word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
-
-// Whole-word occurrences of `name` in `s` (case-sensitive: "US" is not "us").
-size_t count_words(std::string_view s, std::string_view name) {
-  if (name.empty()) return 0;
-  size_t n = 0;
-  for (size_t pos = s.find(name); pos != std::string_view::npos; pos = s.find(name, pos + 1)) {
-    bool left = pos == 0 || !word_byte(s[pos - 1]);
-    size_t end = pos + name.size();
-    bool right = end >= s.size() || !word_byte(s[end]);
-    n += left && right;
-  }
-  return n;
-}
-
 }  // namespace
 
 std::vector<std::string> name_words(std::string_view name) {
@@ -154,34 +139,14 @@ bool named_speaker(std::string_view speaker) {
   return !name_words(speaker).empty();
 }
 
-std::vector<size_t> rank_entities(std::string_view text, const Analysis& analysis,
-                                  std::string_view title) {
-  (void)text;
-  std::vector<std::pair<double, size_t>> scored;
-  for (size_t e = 0; e < analysis.entities.size(); ++e) {
-    const Entity& ent = analysis.entities[e];
-    if (ent.mentions.empty()) continue;
-    double score = 0;
-    uint32_t first = UINT32_MAX;
-    for (const Mention& m : ent.mentions) {
-      score += m.pronoun ? 0.5 : 1.0;
-      if (!m.pronoun) first = std::min(first, m.sentence);
-    }
-    if (first <= 1) score += 2;
-    size_t in_title = count_words(title, ent.name);
-    for (const auto& a : ent.aliases) in_title += count_words(title, a);
-    score += 3.0 * static_cast<double>(std::min<size_t>(in_title, 2));
-    if (ent.type == EntityType::kPlace || ent.type == EntityType::kNationality) score *= 0.5;
-    // Untyped names are often real ones the finder could not type ("Kathy Griffin"),
-    // and often stray capitals ("Sponsors"): counted, but less.
-    if (ent.type == EntityType::kOther) score *= 0.7;
-    scored.emplace_back(score, e);
-  }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const auto& x, const auto& y) { return x.first > y.first; });
+std::vector<size_t> rank_entities(const Analysis& analysis) {
   std::vector<size_t> out;
-  out.reserve(scored.size());
-  for (const auto& s : scored) out.push_back(s.second);
+  for (size_t e = 0; e < analysis.entities.size(); ++e) {
+    if (!analysis.entities[e].mentions.empty()) out.push_back(e);
+  }
+  std::stable_sort(out.begin(), out.end(), [&](size_t x, size_t y) {
+    return analysis.entities[x].salience > analysis.entities[y].salience;
+  });
   return out;
 }
 
@@ -374,12 +339,16 @@ Result<EntitiesReport> evaluate_entities(const std::string& dir) {
     const std::string title = j.value("title", "");
     ++rep.articles;
 
+    Article article;
+    article.title = title;
+    article.text = text;
+    article.language = "en";
     const auto t0 = std::chrono::steady_clock::now();
-    Analysis a = (*analyzer)->analyze_text(text, "en");
+    Analysis a = (*analyzer)->analyze(article);
     rep.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
     std::vector<RankedName> ranked;
-    for (size_t e : rank_entities(text, a, title)) {
+    for (size_t e : rank_entities(a)) {
       const Entity& ent = a.entities[e];
       ranked.push_back({ent.name, ent.aliases, ent.type == EntityType::kPerson});
       if (ranked.size() == 5) break;

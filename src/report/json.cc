@@ -62,6 +62,7 @@ Json article_json(const Article& art, const Analysis& an, size_t index) {
                         {"roles", e.roles},
                         {"aliases", e.aliases},
                         {"affiliations", e.affiliations},
+                        {"salience", e.salience},
                         {"mentions", std::move(mentions)}});
   }
   j["entities"] = std::move(entities);
