@@ -160,7 +160,7 @@ struct EntityLexicon::Data {
   std::unordered_set<std::string> prefixes;
   // The lexicons that have a phrase starting with a word (kStarts* bits): one lookup
   // per word rules out the others.
-  std::unordered_map<std::string, uint8_t> first_words;
+  std::unordered_map<std::string, uint16_t> first_words;
   // Collective actors (groups.tsv): head phrase key -> what it names.
   enum class GroupUse : uint8_t { kAlone, kNamed, kBack };
   struct Group {
@@ -172,16 +172,18 @@ struct EntityLexicon::Data {
   std::unordered_set<std::string> group_adjectives;  // "federal", "social media"
 };
 
-constexpr uint8_t kStartsGazetteer = 1, kStartsTitle = 2, kStartsNationality = 4,
-                  kStartsAnaphor = 8;
+constexpr uint16_t kStartsGazetteer = 1, kStartsTitle = 2, kStartsNationality = 4,
+                   kStartsAnaphor = 8;
 // The single-word cue lists, in the same per-word bits: one lookup per word of the
 // text answers every list (the sets were most of the cost of finding entities).
-constexpr uint8_t kOrgCue = 16, kPlaceCue = 32, kSpeechCue = 64, kSkipCue = 128;
-constexpr uint8_t kStartsMask = 15;
+constexpr uint16_t kOrgCue = 16, kPlaceCue = 32, kSpeechCue = 64, kSkipCue = 128;
+constexpr uint16_t kStartsMask = 15;
+// The first word of a group head (groups.tsv): only such words are looked up there.
+constexpr uint16_t kStartsGroup = 256;
 
 namespace {
-void add_first_word(std::string_view key, uint8_t bit,
-                    std::unordered_map<std::string, uint8_t>& first) {
+void add_first_word(std::string_view key, uint16_t bit,
+                    std::unordered_map<std::string, uint16_t>& first) {
   size_t end = key.find_first_of(" -");
   first[std::string(key.substr(0, end))] |= bit;
 }
@@ -278,11 +280,11 @@ Result<EntityLexicon> EntityLexicon::load() {
   for (const auto& row : lexicon_rows(cues)) {
     if (row.size() < 2) continue;
     std::string key = phrase_key(row[0]);
-    uint8_t bit = row[1] == "org"      ? kOrgCue
-                  : row[1] == "place"  ? kPlaceCue
-                  : row[1] == "speech" ? kSpeechCue
-                  : row[1] == "skip"   ? kSkipCue
-                                       : 0;
+    uint16_t bit = row[1] == "org"      ? kOrgCue
+                   : row[1] == "place"  ? kPlaceCue
+                   : row[1] == "speech" ? kSpeechCue
+                   : row[1] == "skip"   ? kSkipCue
+                                        : 0;
     if (bit != 0 && key.find(' ') == std::string::npos) d->first_words[key] |= bit;
     if (row[1] == "org")
       d->org_cues.insert(key);
@@ -323,6 +325,7 @@ Result<EntityLexicon> EntityLexicon::load() {
     } else {
       return invalid_input("groups.tsv: unknown use '" + std::string(row[2]) + "' for " + key);
     }
+    add_first_word(key, kStartsGroup, d->first_words);
     d->groups.emplace(key, std::move(g));
   }
   return EntityLexicon{std::move(d)};
@@ -348,7 +351,7 @@ struct Piece {
   bool stop = false;
   bool initial = false;  // starts its sentence (or a quotation in it)
   uint8_t gap = 0;       // to the previous piece: 0 break, 1 space, 2 hyphen
-  uint8_t starts = 0;    // kStarts* and cue bits of its key
+  uint16_t starts = 0;   // kStarts* and cue bits of its key
 };
 
 enum class Seg : uint8_t { kTitle, kNat, kGaz, kUnk };
@@ -819,6 +822,7 @@ class Finder {
     std::unordered_map<std::string, size_t> by_key;
     std::unordered_map<std::string, size_t> last_with_head;  // canonical head -> group
     for (uint32_t i = 0; i < pieces_.size(); ++i) {
+      if (!(pieces_[i].starts & kStartsGroup)) continue;
       const Data::Group* g = nullptr;
       const size_t len = match_group_head(i, g);
       if (len == 0) continue;
