@@ -469,6 +469,13 @@ TEST(IngestErrors, Utf16IsNamedAndByteOrderMarkIsDropped) {
 // Dates and small utilities
 // ---------------------------------------------------------------------------
 
+TEST(IngestDates, MonthAndWeekdayNames) {
+  using parallax::is_month_or_weekday;
+  for (const char* w : {"June", "Jun.", "juin", "März", "Montag", "sun", "Wednesday", "diciembre"})
+    EXPECT_TRUE(is_month_or_weekday(w)) << w;
+  for (const char* w : {"Jane", "mayor", "Monday's", "", "on"}) EXPECT_FALSE(is_month_or_weekday(w)) << w;
+}
+
 TEST(IngestDates, CommonFormsToIso8601) {
   using parallax::normalize_date;
   EXPECT_EQ(normalize_date("2023-06-06"), "2023-06-06");

@@ -108,15 +108,17 @@ constexpr MonthName kMonths[] = {
     {"augustus", 8},
 };
 
-// Words that may stand around a date without changing it.
-constexpr const char* kFiller[] = {
+// Weekday names and their short forms, in the languages of kMonths.
+constexpr const char* kWeekdays[] = {
     "monday", "tuesday",   "wednesday", "thursday", "friday",     "saturday", "sunday",   "mon",
     "tue",    "tues",      "wed",       "thu",      "thur",       "thurs",    "fri",      "sat",
     "sun",    "montag",    "dienstag",  "mittwoch", "donnerstag", "freitag",  "samstag",  "sonntag",
     "lundi",  "mardi",     "mercredi",  "jeudi",    "vendredi",   "samedi",   "dimanche", "lunes",
-    "martes", "miércoles", "jueves",    "viernes",  "sábado",     "domingo",  "de",       "del",
-    "le",     "the",       "of",        "on",       "at",         "um",       "à",        "a",
-    "las",    "published", "updated",   "posted"};
+    "martes", "miércoles", "jueves",    "viernes",  "sábado",     "domingo"};
+
+// Words other than weekdays that may stand around a date without changing it.
+constexpr const char* kFiller[] = {"de", "del", "le", "the", "of",        "on",      "at",
+                                   "um", "à",   "a",  "las", "published", "updated", "posted"};
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -137,9 +139,17 @@ std::optional<int> month_of(std::string_view tok) {
   return std::nullopt;
 }
 
+bool is_weekday_lower(std::string_view l) {
+  for (const char* w : kWeekdays) {
+    if (l == w) return true;
+  }
+  return false;
+}
+
 bool is_filler(std::string_view tok) {
   std::string l = lower(tok);
   if (!l.empty() && (l.back() == '.' || l.back() == ':')) l.pop_back();
+  if (is_weekday_lower(l)) return true;
   for (const char* f : kFiller) {
     if (l == f) return true;
   }
@@ -361,6 +371,12 @@ std::string normalize_date(std::string_view in) {
   if (rest.empty()) return date;
   std::string t = parse_time(rest);
   return t.empty() ? date : date + t;
+}
+
+bool is_month_or_weekday(std::string_view word) {
+  std::string l = lower(word);
+  if (!l.empty() && l.back() == '.') l.pop_back();
+  return month_of(l).has_value() || is_weekday_lower(l);
 }
 
 }  // namespace parallax

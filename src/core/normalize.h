@@ -24,6 +24,10 @@ size_t find_invalid_utf8(std::string_view s);
 // "6th Jun 2023", "2023-06-06 10:00:00"...); `s` trimmed when it can't be parsed.
 std::string normalize_date(std::string_view s);
 
+// A month or weekday name, full or short, in any language normalize_date reads
+// ("June", "Jun.", "juin", "Montag"); case-insensitive.
+bool is_month_or_weekday(std::string_view word);
+
 // "en-US" -> "en", "EN" -> "en"; anything else trimmed and lower-cased.
 std::string normalize_language(std::string_view s);
 

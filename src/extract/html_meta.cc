@@ -771,23 +771,19 @@ std::string strip_name_noise(std::string_view s) {
   static constexpr std::string_view kRoles[] = {"illustration", "illustrationen", "foto", "fotos", "photo",
                                                 "photos", "bild", "bilder", "grafik", "video", "kamera",
                                                 "mitarbeit", "photography", "images"};
-  static constexpr std::string_view kConnectors[] = {"am", "on", "le", "el", "den", "vom", "at", "um", "|", "-",
-                                                     "\u2013", "\u2014", "\u00b7", "\u2022", "updated",
-                                                     "aktualisiert", "published", "veröffentlicht", "posted",
-                                                     "publiziert", "stand", "erstellt", "january", "february",
-                                                     "march", "april", "may", "june", "july", "august",
-                                                     "september", "october", "november", "december", "januar",
-                                                     "februar", "märz", "mai", "juni", "juli", "oktober",
-                                                     "dezember", "janvier", "février", "mars", "avril", "juin",
-                                                     "juillet", "août", "septembre", "octobre", "novembre",
-                                                     "décembre", "enero", "febrero", "marzo", "abril", "mayo",
-                                                     "junio", "julio", "agosto", "septiembre", "octubre",
-                                                     "noviembre", "diciembre", "monday", "tuesday",
-                                                     "wednesday", "thursday", "friday", "saturday", "sunday",
-                                                     "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
-                                                     "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi",
-                                                     "vendredi", "samedi", "dimanche", "lunes", "martes",
-                                                     "miércoles", "jueves", "viernes", "sábado", "domingo"};
+  // Words between the names and a date; the date's month and weekday names are
+  // is_month_or_weekday's.
+  static constexpr std::string_view kConnectors[] = {"am",        "on",
+                                                     "le",        "el",
+                                                     "den",       "vom",
+                                                     "at",        "um",
+                                                     "|",         "-",
+                                                     "\u2013",    "\u2014",
+                                                     "\u00b7",    "\u2022",
+                                                     "updated",   "aktualisiert",
+                                                     "published", "veröffentlicht",
+                                                     "posted",    "publiziert",
+                                                     "stand",     "erstellt"};
   std::vector<std::string_view> words;
   int depth = 0;
   size_t i = 0;
@@ -818,7 +814,7 @@ std::string strip_name_noise(std::string_view s) {
   }
   while (!words.empty()) {
     std::string lw = ascii_lower(words.back());
-    bool conn = false;
+    bool conn = is_month_or_weekday(lw);
     for (auto c : kConnectors) conn = conn || lw == c;
     if (!conn) break;
     words.pop_back();
