@@ -721,6 +721,16 @@ TEST(EntitiesPeople, AGivenNameThatIsACommonWordOpensASentence) {
   EXPECT_NE(f.named("Bill Orrell"), nullptr) << describe(f);
 }
 
+TEST(EntitiesPeople, ANameAfterATitleBeforeAnOrganisationsNameIsAPerson) {
+  auto f =
+      run("Former Harwick Mayor Daria Bloomberg endorsed the plan. Apple and Bloomberg declined to "
+          "comment.");
+  REQUIRE_TOKENS(f);
+  ASSERT_TRUE(found_as(f, "Daria Bloomberg", EntityType::kPerson)) << describe(f);
+  EXPECT_EQ(f.named("Daria"), nullptr) << describe(f);
+  EXPECT_TRUE(found_as(f, "Apple", EntityType::kOrganisation)) << describe(f);
+}
+
 TEST(EntitiesSalience, MentionsLeadAndTitleCount) {
   Article article;
   article.title = "Mayor Greta Lind defends harbour budget";

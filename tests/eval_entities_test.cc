@@ -79,6 +79,18 @@ TEST(EvalEntitiesMetric, CoveringQuoteNeedsHalfThePhrase) {
   EXPECT_EQ(covering_quote(text, {}, {4, 16}), -1);
 }
 
+TEST(EvalEntitiesMetric, CoveringQuoteIsTheTightestOnATie) {
+  //                  0         1         2         3         4         5
+  //                  012345678901234567890123456789012345678901234567890123
+  std::string text = "Asked if he agreed, Lind said, \"The pier is unsafe.\"";
+  std::vector<Quote> quotes(2);
+  quotes[0].content = {11, 53};  // an indirect quote whose clause runs over the quotation
+  quotes[1].content = {32, 51};  // The pier is unsafe.
+  EXPECT_EQ(covering_quote(text, quotes, {32, 50}), 1);
+  std::swap(quotes[0], quotes[1]);
+  EXPECT_EQ(covering_quote(text, quotes, {32, 50}), 0);
+}
+
 TEST(EvalEntitiesRanking, FrequentAndTitledEntitiesRankFirst) {
   const std::string title = "Mayor Greta Lind defends harbour budget";
   const std::string text =

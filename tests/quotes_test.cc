@@ -792,6 +792,85 @@ TEST(QuotesSpans, InfinitiveToAndParticleArePartOfTheCue) {
   EXPECT_NE(with_cue(h, "has repeatedly warned of"), nullptr) << dump(h);
 }
 
+// Speakers the finder used to get wrong in news copy: each case is a pattern, not a
+// sentence from any set.
+TEST(QuotesSpeakers, PartyCodeAfterACommaLabelsTheNameBefore) {
+  auto f =
+      run("\u201cThe levee held, and that saved the town,\u201d Rep. Dana Whitcombe, R-Ohio, told "
+          "reporters. "
+          "Sen. Lorna Pask, D-Minn., whose views on the dam have shifted, said the plan \"will "
+          "flood the "
+          "valley.\"");
+  REQUIRE_SEGMENTER(f);
+  const Quote* a = with_content(f, "The levee held");
+  ASSERT_NE(a, nullptr) << dump(f);
+  EXPECT_EQ(a->speaker, "Dana Whitcombe") << dump(f);
+  const Quote* b = with_content(f, "will flood the valley");
+  ASSERT_NE(b, nullptr) << dump(f);
+  EXPECT_EQ(b->speaker, "Lorna Pask") << dump(f);
+}
+
+TEST(QuotesSpeakers, WhoAfterAPersonOfAPlaceIsThePerson) {
+  auto f =
+      run("The same call came from Sen. Ada Brisco of Minnesota, who wrote that \u201cthe report "
+          "must be "
+          "made public now.\u201d");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_content(f, "the report must be made public now");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker, "Ada Brisco") << dump(f);
+}
+
+TEST(QuotesSpeakers, ParticipleAfterASentenceOpeningPronoun) {
+  auto f = run(
+      "Judge Enid Marrow criticised the levy last week. She doubled down late Monday, telling a "
+      "radio host: \u201cIt is a fraud on every taxpayer.\u201d");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_content(f, "It is a fraud on every taxpayer");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker, "Enid Marrow") << dump(f);
+}
+
+TEST(QuotesSpeakers, AVerbFormAfterAPrepositionIsANoun) {
+  auto f =
+      run("Amid calls for him to quit the race, Garrow added, \"Our town is at a crossroads.\"");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_EQ(with_cue(f, "calls for"), nullptr) << dump(f);
+  const Quote* q = with_content(f, "Our town is at a crossroads");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker, "Garrow") << dump(f);
+}
+
+TEST(QuotesSpeakers, TheObjectOfAPrepositionIsSeldomTheOneSpeaking) {
+  auto f = run(
+      "Senator Tom Gallo met Governor Rita Vance on Friday. Of Vance, he said, \"I want her to do "
+      "well, but this state is going the wrong way.\"");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_content(f, "I want her to do well");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker, "Tom Gallo") << dump(f);
+
+  auto g =
+      run("Governor Rita Vance spoke on Monday. Mayor Tom Gallo, who has a "
+          "fortune of $4 billion, threw several jabs at Vance, whom he called a \"dangerous "
+          "demagogue\" "
+          "and a \"bomb-thrower.\"");
+  REQUIRE_SEGMENTER(g);
+  const Quote* r = with_cue(g, "called");
+  ASSERT_NE(r, nullptr) << dump(g);
+  EXPECT_EQ(r->speaker, "Tom Gallo") << dump(g);
+}
+
+TEST(QuotesSpeakers, AnOpeningParticipleClauseHoldsNoSubject) {
+  auto f =
+      run("Asked whether he thought Governor Rita Vance had failed, Senator Tom Gallo did not back "
+          "down, "
+          "saying, \u201cHer record on the dam is very bad.\u201d");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_cue(f, "saying");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker, "Tom Gallo") << dump(f);
+}
 
 }  // namespace
 }  // namespace parallax

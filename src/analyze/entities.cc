@@ -1077,6 +1077,15 @@ class Finder {
 
   // A common noun of the language ("Fire", "Rescue", "Gamble") rather than a name
   // WordNet knows ("Clinton", "Paris") or does not know at all ("Procter").
+  // A given name: one WordNet knows as a person ("Michael", "Gerald"), or a `given` row.
+  bool given_name(const Piece& p) const {
+    if (lex_.given_names.count(p.key)) return true;
+    EntityType t;
+    return wn_.instance_type(std::string(p.span.of(text_).substr(0, p.name_end - p.span.begin)),
+                             t) &&
+           t == EntityType::kPerson;
+  }
+
   bool common_noun(const Piece& p) const {
     if (wn_.synsets(p.key).empty()) return false;
     EntityType t;
@@ -1232,6 +1241,26 @@ class Finder {
       if (segment_has_cue(n, place)) continue;
       if (!place &&
           (!person_like_run(n) || common_noun(pieces_[n.first]) || common_noun(pieces_[n.last]))) {
+        continue;
+      }
+      Segment merged{Seg::kUnk, g.first, n.last, -1};
+      segs.erase(segs.begin() + static_cast<long>(k), segs.begin() + static_cast<long>(k) + 2);
+      segs.insert(segs.begin() + static_cast<long>(k), merged);
+    }
+    // A given name, or any name after a title, before a one-word organisation is a
+    // person named like it ("Mayor Michael Bloomberg", "Gerald Ford").
+    for (size_t k = 0; k + 1 < segs.size(); ++k) {
+      const Segment& g = segs[k];
+      const Segment& n = segs[k + 1];
+      if (g.kind != Seg::kUnk || g.ref != -1 || g.first != g.last || n.kind != Seg::kGaz ||
+          n.first != n.last || n.first != g.last + 1 || pieces_[n.first].gap != 1 ||
+          lex_.entries[n.ref].type != EntityType::kOrganisation || !person_like_run(g) ||
+          common_noun(pieces_[g.first])) {
+        continue;
+      }
+      const bool titled =
+          k > 0 && segs[k - 1].kind == Seg::kTitle && segs[k - 1].last + 1 == g.first;
+      if (!titled && !given_name(pieces_[g.first])) {
         continue;
       }
       Segment merged{Seg::kUnk, g.first, n.last, -1};

@@ -322,6 +322,14 @@ const WordSet& clause_words() {
   return s;
 }
 
+// Words that open a subordinate clause at the start of a sentence ("After the vote, ...").
+const WordSet& subordinators() {
+  static const WordSet s = {"when", "while",  "although", "though", "because",
+                            "if",   "after",  "before",   "since",  "as",
+                            "once", "unless", "whereas",  "whether"};
+  return s;
+}
+
 // Words a clause may start with before its subject.
 const WordSet& clause_openers() {
   static const WordSet s = {"but", "and", "however", "meanwhile", "then", "also", "yet", "so",
@@ -816,6 +824,11 @@ class Finder {
           for (; k < entry.words.size() && j < n; ++k, ++j) {
             if (!word_matches(j, entry.words[k], entry.stems[k])) break;
           }
+          // "amid calls for": after a preposition the phrase's verb is a noun.
+          if (k == entry.words.size() && i > 0 && toks_[i - 1].sentence == toks_[i].sentence &&
+              is_word(i - 1) && prepositions().count(norm(i - 1)) && !toks_[i].capitalized &&
+              entry.words.size() > 1 && entry.kind == CueKind::kPhrase)
+            break;
           if (k == entry.words.size()) {
             c.first = i;
             c.last = j - 1;
@@ -878,9 +891,9 @@ class Finder {
     // opposition"), also when a stray mark split the possessive off ("Macron‘s").
     if (determiners().count(p) || (is_word(i - 1) && (ends_with(p, "'s") || ends_with(p, "s'")))) return false;
     if (p == "s" && i >= 2 && !is_word(i - 2) && toks_[i - 2].span.end == toks_[i - 1].span.begin) return false;
-    std::string_view w = norm(i);
-    // A gerund after a preposition is a noun ("in writing").
-    if (ends_with(w, "ing") && prepositions().count(p)) return false;
+    // After a preposition a verb form is a noun: a gerund ("in writing") or a plural
+    // ("amid calls for", "despite claims").
+    if (prepositions().count(p)) return false;
     // "reported missing": an adjective, not a report.
     if (i + 1 < static_cast<int32_t>(toks_.size()) && toks_[i + 1].sentence == t.sentence &&
         states_after_participle().count(norm(i + 1)))
@@ -912,6 +925,33 @@ class Finder {
   }
 
   // --- speakers -------------------------------------------------------------
+  // True when the name at `span` modifies a noun after an article ("the Saltmarsh
+  // bridge", "the Obama administration").
+  bool modifier(Span span) const {
+    int32_t mb = first_token_at(span.begin), me = last_token_before(span.end) + 1;
+    const uint32_t s = toks_[mb].sentence;
+    bool after_article = mb > 0 && toks_[mb - 1].sentence == s && is_word(mb - 1) &&
+                         (norm(mb - 1) == "the" || norm(mb - 1) == "a");
+    bool before_noun = me < static_cast<int32_t>(toks_.size()) && toks_[me].sentence == s &&
+                       is_word(me) && !toks_[me].capitalized && !toks_[me].is_stop &&
+                       cue_at_[me] == kNone && !auxiliaries().count(norm(me));
+    return after_article && before_noun;
+  }
+
+  // True when token `i` follows a preposition in its sentence ("at Trump", "Of Obama"),
+  // looking past a title ("with Sen. Vale").
+  bool after_preposition(int32_t i) const {
+    const uint32_t s = toks_[i].sentence;
+    int32_t k = i - 1;
+    while (k >= 0 && toks_[k].sentence == s &&
+           (is_title_period(k) ||
+            (is_word(k) && toks_[k].capitalized && !prepositions().count(norm(k)))))
+      --k;
+    // "after", "before" may open a clause with its own subject ("after Vale chided ...").
+    return k >= 0 && toks_[k].sentence == s && is_word(k) && prepositions().count(norm(k)) > 0 &&
+           !subordinators().count(norm(k));
+  }
+
   bool is_filler(int32_t i) const {
     if (!is_word(i) || toks_[i].capitalized) return false;
     std::string_view n = norm(i);
@@ -938,6 +978,15 @@ class Finder {
       int32_t open = e - 2;
       while (open > first && open > e - 10 && !punct_is(open, "(")) --open;
       if (open > first && punct_is(open, "(")) e = open;
+    }
+    // "Rep. Jo Vale, R-Ohio, said": a party code after a comma labels the name before it.
+    if (int32_t pb = party_code_start(e); depth == 0 && pb - 1 > first && punct_is(pb - 1, ",")) {
+      int32_t inner = kNone;
+      auto [nb, ne] = left_np(pb - 1, &inner, depth + 1);
+      if (ne > nb) {
+        *boundary = inner;
+        return {nb, e};
+      }
     }
     *boundary = e - 1 >= first ? e - 1 : kNone;
     if (e <= first) return {e, e};
@@ -1010,6 +1059,38 @@ class Finder {
     return {b, e};
   }
 
+  // True when [b, e) is a party code ("R-Ohio", "D-N.Y.", "I-Vt.").
+  bool party_code(int32_t b, int32_t e) const {
+    if (e - b < 3 || e - b > 7 || !is_word(b) || !is_joiner(b + 1)) return false;
+    std::string_view w = toks_[b].span.of(text_);
+    if (w != "D" && w != "R" && w != "I") return false;
+    for (int32_t k = b + 2; k < e; ++k) {
+      if (is_word(k) ? !toks_[k].capitalized : !punct_is(k, ".")) return false;
+      if (k > b + 2 && toks_[k].span.begin > toks_[k - 1].span.end + 1) return false;
+    }
+    return true;
+  }
+
+  // The first token of a party code that ends just before token `e`, or kNone.
+  int32_t party_code_start(int32_t e) const {
+    for (int32_t b = e - 3; b >= 0 && b >= e - 7; --b) {
+      if (party_code(b, e)) return b;
+    }
+    return kNone;
+  }
+
+  // [b, e) without a party code that closes it after a comma ("Rep. Jo Vale, R-Ohio").
+  int32_t before_party_code(int32_t b, int32_t e) const {
+    for (int32_t k = e - 3; k > b; --k) {
+      if (punct_is(k - 1, ",") && party_code(k, e)) {
+        int32_t x = k - 1;
+        while (x > b && !is_word(x - 1)) --x;
+        return x > b ? x : e;
+      }
+    }
+    return e;
+  }
+
   // The source noun phrase that starts at token `b`: [b, e).
   std::pair<int32_t, int32_t> right_np(int32_t b, bool inverted) const {
     if (b >= static_cast<int32_t>(toks_.size())) return {b, b};
@@ -1037,30 +1118,51 @@ class Finder {
   std::pair<int32_t, int32_t> main_subject(const Cue& c) {
     uint32_t s = toks_[c.first].sentence;
     int32_t first = static_cast<int32_t>(sent_first(s));
+    // "Asked about it, Vale said", "After meeting Ruiz, Vale left, saying": an opening
+    // participle or subordinate clause holds no subject of the sentence.
+    uint32_t from = toks_[first].span.begin;
+    const bool named = first + 1 < static_cast<int32_t>(c.first) && is_word(first + 1) &&
+                       toks_[first + 1].capitalized;  // "Ted Cruz"
+    if (is_word(first) && !named && first + 1 < static_cast<int32_t>(c.first) &&
+        is_word(first + 1) &&
+        (ends_with(norm(first), "ed") || ends_with(norm(first), "ing") ||
+         subordinators().count(norm(first)) || prepositions().count(norm(first)))) {
+      for (int32_t k = first + 1; k < static_cast<int32_t>(c.first); ++k) {
+        if (punct_is(k, ",")) {
+          from = toks_[k].span.end;
+          break;
+        }
+      }
+    }
     for (int32_t k = static_cast<int32_t>(&c - cues_.data()) - 1; k >= 0; --k) {
       Cue& o = cues_[k];
-      if (toks_[o.first].sentence != s) break;
+      if (toks_[o.first].sentence != s || toks_[o.first].span.begin < from) break;
       attribute(o);
       if (o.sp_b != kNone && o.sp_e > o.sp_b) return {o.sp_b, o.sp_e};
     }
+    // "She doubled down on Monday, telling CNN": a pronoun opening the sentence.
+    if (from == toks_[first].span.begin) {
+      int32_t b = first;
+      while (b < static_cast<int32_t>(c.first) && (!is_word(b) || clause_openers().count(norm(b))))
+        ++b;
+      if (b < static_cast<int32_t>(c.first) && pronoun_of(norm(b)) == Pronoun::kPerson)
+        return {b, b + 1};
+    }
     for (const auto& m : mentions_) {
-      if (m.sentence != s || m.span.begin < toks_[first].span.begin) continue;
+      if (m.sentence != s || m.span.begin < from) continue;
       if (m.span.begin >= toks_[c.first].span.begin) break;
+      if (after_preposition(first_token_at(m.span.begin))) continue;  // "... at Trump, saying
       // A name modifying a noun after an article ("the Saltmarsh bridge") is part of
       // an object, not the subject.
-      {
-        int32_t mb = first_token_at(m.span.begin), me = last_token_before(m.span.end) + 1;
-        bool after_article = mb > first && is_word(mb - 1) && (norm(mb - 1) == "the" || norm(mb - 1) == "a");
-        bool before_noun = me < static_cast<int32_t>(c.first) && is_word(me) && !toks_[me].capitalized &&
-                           !toks_[me].is_stop && cue_at_[me] == kNone && !auxiliaries().count(norm(me));
-        if (after_article && before_noun) continue;
-      }
+      if (modifier(m.span)) continue;
       int32_t b = first_token_at(m.span.begin);
       int32_t e = last_token_before(m.span.end) + 1;
       if (e > b) return {b, e};
     }
     int32_t b = first;
-    while (b < static_cast<int32_t>(c.first) && !(is_word(b) && toks_[b].capitalized && !toks_[b].is_stop)) ++b;
+    while (b < static_cast<int32_t>(c.first) &&
+           !(is_word(b) && toks_[b].capitalized && !toks_[b].is_stop && !time_word(norm(b))))
+      ++b;
     int32_t e = b;
     while (e < static_cast<int32_t>(c.first) && is_word(e) && toks_[e].capitalized) ++e;
     if (e - b >= 1 && b < static_cast<int32_t>(c.first)) return {b, e};
@@ -1151,8 +1253,18 @@ class Finder {
         auto [ab, ae] = left_np(c.rel - 1, &inner);
         // The antecedent is the name just before the comma ("closed by Jo Vale, who").
         int32_t nb = c.rel - 1;
-        while (nb > ab && ((is_word(nb - 1) && toks_[nb - 1].capitalized) || is_joiner(nb - 1) || is_title_period(nb - 1)))
-          --nb;
+        auto name_run = [&] {
+          while (nb > ab && ((is_word(nb - 1) && toks_[nb - 1].capitalized) || is_joiner(nb - 1) ||
+                             is_title_period(nb - 1)))
+            --nb;
+        };
+        name_run();
+        // "Sen. Jo Vale of Ohio, who": the person, not the place.
+        if (nb - 2 > ab && is_word(nb - 1) && norm(nb - 1) == "of" && is_word(nb - 2) &&
+            toks_[nb - 2].capitalized) {
+          nb -= 2;
+          name_run();
+        }
         if (nb < c.rel - 1 && nb > ab) ab = nb;
         b = ab, e = ae;
         if (e <= b) c.rel = kNone;
@@ -1230,7 +1342,18 @@ class Finder {
       int32_t first = static_cast<int32_t>(sent_first(s));
       int32_t k = boundary - 1;
       while (k >= first && !punct_is(k, ",")) --k;
-      bool name_aside = k >= first && k + 1 < boundary && boundary - (k + 1) <= 5;
+      // A party code is no name ("Rep. Jo Vale, R-Ohio, said"): left_np takes it in.
+      bool name_aside =
+          k >= first && k + 1 < boundary && boundary - (k + 1) <= 5 && !party_code(k + 1, boundary);
+      if (k > first && party_code(k + 1, boundary)) {
+        int32_t inner = kNone;
+        auto [ab, ae] = left_np(boundary, &inner);
+        if (ae > ab && !party_code(ab, ae)) {
+          c.sp_b = ab, c.sp_e = ae;
+          clause_after(c);
+          return;
+        }
+      }
       for (int32_t j = k + 1; name_aside && j < boundary; ++j) {
         name_aside = (is_word(j) && toks_[j].capitalized) || is_joiner(j);
       }
@@ -1819,7 +1942,8 @@ class Finder {
     if (c.sp_b == kNone || c.sp_e <= c.sp_b) return r;
     int32_t b = c.sp_b, e = c.sp_e;
     r.span = token_span(b, e);
-    r.name = std::string(r.span.of(text_));
+    e = before_party_code(b, e);
+    r.name = std::string(token_span(b, e).of(text_));
     uint32_t cue_pos = toks_[c.first].span.begin;
     uint32_t before = std::min(cue_pos, rec.content.begin);
     uint32_t sentence = rec.sentence;
@@ -2005,10 +2129,15 @@ class Finder {
       if (m.sentence + 2 < sentence || m.sentence > sentence) continue;
       if (in_quote_[first_token_at(m.span.begin)] != kNone) continue;
       if (!person_like(out_.entities[m.entity])) continue;
-      bool first = m.sentence != seen_sentence;
-      seen_sentence = m.sentence;
+      // The object of a preposition ("Of Obama, he said", "jabs at Trump, whom he
+      // called") is seldom the one speaking, and does not open the sentence's subject.
+      // Nor is a name modifying a noun ("the Obama administration").
+      const bool object = after_preposition(first_token_at(m.span.begin)) || modifier(m.span);
+      bool first = m.sentence != seen_sentence && !object;
+      if (!object) seen_sentence = m.sentence;
       int32_t score = 3 - static_cast<int32_t>(sentence - m.sentence);
       if (first) score += 2;
+      if (object) score -= 2;
       if (last && last->entity == m.entity) score += 2;
       if (score > best_score || (score == best_score && m.span.begin >= best_pos)) {
         best = m.entity, best_score = score, best_pos = m.span.begin;

@@ -176,7 +176,10 @@ int covering_quote(std::string_view text, const std::vector<Quote>& quotes, Span
     const Span& c = quotes[q].content;
     uint32_t b = std::max(c.begin, p.begin), e = std::min(c.end, p.end);
     uint32_t overlap = e > b ? e - b : 0;
-    if (overlap * 2 >= p.size() && overlap > best_overlap) {
+    // On a tie the tighter quote: a quotation inside another's reported clause.
+    if (overlap * 2 >= p.size() &&
+        (overlap > best_overlap || (overlap == best_overlap && best >= 0 &&
+                                    c.size() < quotes[static_cast<size_t>(best)].content.size()))) {
       best = static_cast<int>(q);
       best_overlap = overlap;
     }
