@@ -591,6 +591,17 @@ TEST(EntitiesAffiliations, PartyInAnAppositionOrARole) {
   EXPECT_FALSE(affiliated(f.named("Ella Brandt"), "Democratic Party")) << affiliations_of(f);
 }
 
+TEST(EntitiesAffiliations, PartyInAnAppositionAfterAPlace) {
+  auto f =
+      run("Senator Chuck Vale of New York, the Democratic leader, said no. Sen. Carla Rune, a New "
+          "York Republican, said yes. Later, Nina Halloway, the Senate's top Democrat, left.");
+  REQUIRE_TOKENS(f);
+  EXPECT_TRUE(affiliated(f.named("Chuck Vale"), "Democratic Party")) << affiliations_of(f);
+  EXPECT_TRUE(affiliated(f.named("Carla Rune"), "Republican Party")) << affiliations_of(f);
+  EXPECT_FALSE(affiliated(f.named("Carla Rune"), "Democratic Party")) << affiliations_of(f);
+  EXPECT_TRUE(affiliated(f.named("Nina Halloway"), "Democratic Party")) << affiliations_of(f);
+}
+
 TEST(EntitiesAffiliations, TheWhiteHouseIsNotAChamber) {
   auto f = run("White House press secretary Dana Pruitt said the president would sign the bill.");
   REQUIRE_TOKENS(f);

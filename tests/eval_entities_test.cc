@@ -210,6 +210,7 @@ TEST(EvalEntitiesNames, GroupLabels) {
   EXPECT_TRUE(group_label("Republican_lawmakers"));
   EXPECT_TRUE(group_label("Vale_campaign"));
   EXPECT_TRUE(group_label("NAACP"));
+  EXPECT_TRUE(group_label("Harbour_Party"));  // a movement or party speaks through members
   EXPECT_FALSE(group_label("Nina_Halloway"));
   EXPECT_FALSE(group_label("Obama"));
 }
@@ -225,6 +226,8 @@ TEST(EvalEntitiesNames, AGroupSpeaksThroughItsMembers) {
   EXPECT_TRUE(affiliation_matches("GOP_lawmakers", {"Republican Party"}));
   EXPECT_TRUE(affiliation_matches("Vale_campaign", {"Vale campaign"}));
   EXPECT_FALSE(affiliation_matches("Vale_campaign", {}));
+  EXPECT_TRUE(affiliation_matches("Harbour_Party", {"Lowtown Harbour Party"}));
+  EXPECT_FALSE(affiliation_matches("Harbour_Party", {"Harbour Union"}));
 }
 
 }  // namespace

@@ -3,7 +3,8 @@
 // Read from the words around a person's mentions, in the ways news writes it:
 // - a party code after the name: "Sen. Jo Vale (D-Ore.)", "Rep. Al Moss, R-Texas,";
 // - an apposition: "Lis Hart, a spokeswoman for the Vale campaign", "Tom Rue,
-//   Democrat of Vermont", "Ana Ruiz, president of the Harbour Union";
+//   Democrat of Vermont", "Ana Ruiz, president of the Harbour Union", "Jo Vale of
+//   Ohio, the Republican leader";
 // - a name or party before the role: "Union President Ana Ruiz", "Vale spokeswoman Lis
 //   Hart", "Democratic Sen. Jo Vale";
 // - the person's roles ("House Republican leader", "Rep.", "Senator"): a party named in
@@ -167,6 +168,12 @@ class Finder {
   void after(int32_t e, int32_t self, std::vector<std::string>& found) const {
     int32_t k = e;
     if (!valid(k)) return;
+    // "Jo Vale of New York, the Democratic leader": past the place.
+    if (toks_[k].is_word && norm(k) == "of") {
+      int32_t j = k + 1;
+      while (valid(j) && same_sentence(j, e) && toks_[j].is_word && toks_[j].capitalized) ++j;
+      if (j > k + 1 && valid(j) && norm(j) == ",") k = j;
+    }
     bool paren = norm(k) == "(";
     bool comma = norm(k) == ",";
     if (!paren && !comma) return;
@@ -193,6 +200,18 @@ class Finder {
       }
       ++words;
       if (words == 1 && (n == "who" || n == "which" || n == "said" || n == "says")) return;
+      // "Democrat of Vermont", "the Democratic leader", "a New York Republican", "the
+      // Senate's top Democrat": a party word early in the apposition, before any link.
+      if (toks_[k].capitalized && !linked && words <= 5) {
+        if (n == "democrat" || n == "democratic") {
+          found.emplace_back(kDemocrats);
+          return;
+        }
+        if (n == "republican" || n == "gop") {
+          found.emplace_back(kRepublicans);
+          return;
+        }
+      }
       if (owner_[k] >= 0 && owner_[k] != self) {
         int32_t ent = owner_[k];
         int32_t last = k;

@@ -218,7 +218,7 @@ bool group_label(std::string_view gold) {
   for (const std::string& x : w) {
     std::string p = party_form(x);
     if (member_noun(p) || p == "democrat" || p == "republican" || p == "campaign" ||
-        p == "administration" || p == "committee")
+        p == "administration" || p == "committee" || p == "party")
       return true;
   }
   // An acronym ("NAACP") names an organisation, never a person.
