@@ -734,12 +734,22 @@ TEST(EntitiesPeople, AGivenNameThatIsACommonWordOpensASentence) {
 
 TEST(EntitiesPeople, ANameAfterATitleBeforeAnOrganisationsNameIsAPerson) {
   auto f =
-      run("Former Harwick Mayor Daria Bloomberg endorsed the plan. Apple and Bloomberg declined to "
-          "comment.");
+      run("Former Harwick Mayor Daria Bloomberg endorsed the plan. Apple declined to comment.");
   REQUIRE_TOKENS(f);
   ASSERT_TRUE(found_as(f, "Daria Bloomberg", EntityType::kPerson)) << describe(f);
   EXPECT_EQ(f.named("Daria"), nullptr) << describe(f);
   EXPECT_TRUE(found_as(f, "Apple", EntityType::kOrganisation)) << describe(f);
+
+  // Her surname alone, later, is her, not the organisation of the same name.
+  auto g =
+      run("Former Harwick Mayor Daria Bloomberg endorsed the plan. \"It is time,\" Bloomberg said. "
+          "Bloomberg spoke for ten minutes.");
+  REQUIRE_TOKENS(g);
+  ASSERT_TRUE(found_as(g, "Daria Bloomberg", EntityType::kPerson)) << describe(g);
+  EXPECT_EQ(g.named("Daria Bloomberg")->mentions.size(), 3u) << describe(g);
+  ASSERT_EQ(g.analysis.quotes.size(), 1u);
+  EXPECT_EQ(g.analysis.quotes[0].speaker, "Daria Bloomberg");
+  EXPECT_EQ(g.analysis.quotes[0].kind, SourceKind::kNamedPerson);
 }
 
 TEST(EntitiesSalience, MentionsLeadAndTitleCount) {

@@ -1639,6 +1639,34 @@ class Finder {
       }
       unite(raw_id[k], best);
     }
+    // "Mayor Michael Bloomberg ... Bloomberg said": a one-word organisation of the
+    // gazetteer that is the surname of a person named in full is that person.
+    {
+      std::unordered_map<std::string, int> person_by_last;
+      for (size_t k = 0; k < raws_.size(); ++k) {
+        const Raw& r = raws_[k];
+        size_t sp = r.surface.rfind(' ');
+        if (r.kind != Kind::kName || sp == std::string::npos) continue;
+        if (person_votes[raw_id[k]] == 0 || other_votes[raw_id[k]] > 0) continue;
+        person_by_last.emplace(r.surface.substr(sp + 1), raw_id[k]);
+      }
+      std::unordered_map<int, int> person_of_id;
+      for (size_t k = 0; k < raws_.size() && !person_by_last.empty(); ++k) {
+        const Raw& r = raws_[k];
+        if (r.kind != Kind::kGaz || lex_.entries[r.ref].type != EntityType::kOrganisation) continue;
+        auto it = person_by_last.find(r.surface);
+        if (it != person_by_last.end()) person_of_id.emplace(raw_id[k], it->second);
+      }
+      for (size_t k = 0; k < raws_.size() && !person_of_id.empty(); ++k) {
+        auto it = person_of_id.find(raw_id[k]);
+        if (it == person_of_id.end()) continue;
+        Raw& r = raws_[k];
+        r.kind = Kind::kName;
+        r.ref = -1;
+        r.votes = {};
+        unite(raw_id[k], it->second);
+      }
+    }
     // "the Klaxon", "the Ledger", "the Court": the last word of the one organisation
     // named in full ("Daily Klaxon", "Supreme Court") that ends in it.
     std::unordered_map<std::string, std::vector<int>> by_last;

@@ -260,8 +260,10 @@ Result<QuoteLexicon> QuoteLexicon::load() {
     e.words = split_words(row[0]);
     if (e.words.empty()) continue;
     for (const auto& w : e.words) data->noun_words.insert(w);
-    if (e.words.size() == 1 && (e.kind == NounKind::kMedia || e.kind == NounKind::kDocument ||
-                                e.kind == NounKind::kOrganisation))
+    // An outlet's own name ("Bloomberg") is no institution noun: a person may bear it.
+    if (e.words.size() == 1 && !e.name_only &&
+        (e.kind == NounKind::kMedia || e.kind == NounKind::kDocument ||
+         e.kind == NounKind::kOrganisation))
       data->institution_words.insert(e.words[0]);
     data->nouns_by_first[e.words[0]].push_back(static_cast<uint32_t>(data->nouns.size()));
     data->nouns.push_back(std::move(e));
