@@ -872,5 +872,26 @@ TEST(QuotesSpeakers, AnOpeningParticipleClauseHoldsNoSubject) {
   EXPECT_EQ(q->speaker, "Tom Gallo") << dump(f);
 }
 
+TEST(QuotesSpeakers, AfterAQuotationOfSeveralSentencesTheSpeakerWasNamedBeforeIt) {
+  auto f =
+      run("Mayor Tom Gallo criticised Governor Rita Vance's budget on Friday. \"The budget cuts "
+          "the ferry. "
+          "It closes two schools. It raises the port fee. Nobody voted for that,\" he said.");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_content(f, "Nobody voted for that");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker, "Tom Gallo") << dump(f);
+}
+
+TEST(QuotesSpeakers, AnOutletNamedWithTheIsNoPerson) {
+  auto f =
+      run("Vance attacked the levy in 2007, according to The Hill. \"We know about the secret "
+          "accounts,\" she said.");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_content(f, "We know about the secret accounts");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker.find("Hill"), std::string::npos) << dump(f);
+}
+
 }  // namespace
 }  // namespace parallax

@@ -2052,7 +2052,9 @@ class Finder {
     // 4. Pronouns.
     if (e - b == 1) {
       Pronoun p = pronoun_of(norm(b));
-      if (p != Pronoun::kNone) return resolve_pronoun(r, p, before, sentence, index);
+      // After a quotation of several sentences the one who spoke was named before it.
+      if (p != Pronoun::kNone)
+        return resolve_pronoun(r, p, before, std::min(sentence, sentence_at(before)), index);
     }
 
     // 5. A single name without an entity.
