@@ -130,8 +130,8 @@ TEST(EvalExtractionSets, TrafilaturaFloors) {
   EXPECT_GE(r->pages, 400u);
   EXPECT_GE(r->ours.f1, 0.91);
   EXPECT_GE(r->title_accuracy(), 0.895);
-  EXPECT_GE(r->date_accuracy(), 0.885);
-  EXPECT_GE(r->author_accuracy(), 0.70);
+  EXPECT_GE(r->date_accuracy(), 0.895);
+  EXPECT_GE(r->author_accuracy(), 0.74);
 }
 
 TEST(EvalExtractionCli, JsonReportAndPredictions) {

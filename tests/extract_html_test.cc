@@ -356,6 +356,110 @@ TEST(ExtractHtmlMetadata, TwoDigitYearInADateMarkedElement) {
   EXPECT_EQ(must_extract(version).article.published, "");
 }
 
+TEST(ExtractHtmlMetadata, BylineLineEndsAtALineBreak) {
+  // The dateline after the <br> is not a third author.
+  std::string p = simple_page(
+      "<title>Salt roads</title>",
+      "<p>Von <strong><a href=\"/a\">Ada Marlow</a></strong> und <strong>Tom Reyes</strong>"
+      "<br><span></span><br>Harbourton /Westland</p>");
+  EXPECT_EQ(must_extract(p).article.authors, (std::vector<std::string>{"Ada Marlow", "Tom Reyes"}));
+}
+
+TEST(ExtractHtmlMetadata, LoginNamesAndBrandsGiveWayToTheNameInTheByline) {
+  // A login name in the metadata, the site's brand as "author", and a byline whose
+  // next field starts after a comma ("Datum:").
+  std::string p = simple_page(
+      "<title>Quiet harbours</title><meta name=\"author\" content=\"Seascaper\">"
+      "<meta name=\"dcterms.creator\" content=\"ada_marlow\">",
+      "<ul><li class=\"submitted\"><span>Author: <a href=\"/authors/ada\">Ada Marlow</a>, Datum: "
+      "03.Mar.19</span>"
+      "</li></ul>");
+  HtmlOptions o;
+  o.url = "https://www.seascap.er/harbours/quiet";
+  EXPECT_EQ(must_extract(p, o).article.authors, (std::vector<std::string>{"Ada Marlow"}));
+  // With nothing better the login name is still what the page says.
+  std::string alone =
+      simple_page("<title>Quiet harbours</title><meta name=\"author\" content=\"ada_marlow\">", "");
+  EXPECT_EQ(must_extract(alone).article.authors, (std::vector<std::string>{"ada_marlow"}));
+}
+
+TEST(ExtractHtmlMetadata, DescriptionAfterASpacedDashIsNotAName) {
+  std::string p = simple_page("<title>Safer harbours</title>",
+                              "<span class=\"byline-author\">Posted by Ada Marlow, Tom Reyes and "
+                              "Lin C Park - Harbour Safety team</span>");
+  EXPECT_EQ(must_extract(p).article.authors,
+            (std::vector<std::string>{"Ada Marlow", "Tom Reyes", "Lin C Park"}));
+  // A brand with its slogan is not an author at all.
+  std::string slogan = simple_page(
+      "<title>Safer harbours</title><meta name=\"author\" content=\"KEEL \u2013 Das Magazin "
+      "f\u00fcr Segler\">",
+      "<p>Von Ada Marlow</p>");
+  EXPECT_EQ(must_extract(slogan).article.authors, (std::vector<std::string>{"Ada Marlow"}));
+}
+
+TEST(ExtractHtmlMetadata, SocialProfileLinksInABylineAreNotNames) {
+  std::string p = simple_page(
+      "<title>Night shifts</title>",
+      "<div class=\"entry-meta-author\"><a href=\"/author/ada/\">Ada</a> "
+      "<a class=\"author-twitter\" href=\"https://twitter.com/adasea\">adasea</a></div>");
+  EXPECT_EQ(must_extract(p).article.authors, (std::vector<std::string>{"Ada"}));
+}
+
+TEST(ExtractHtmlMetadata, RedaktionLabelAndNameAfterTheDate) {
+  std::string p = simple_page(
+      "<title>Fair supply chains</title>",
+      "<div class=\"news-single-timedata\">05.02.2020 <span>-&nbsp;Redaktion: Ada Marlow "
+      "(Pressesprecherin)</span></div>");
+  EXPECT_EQ(must_extract(p).article.authors, (std::vector<std::string>{"Ada Marlow"}));
+  std::string von = simple_page("<title>Fair supply chains</title>",
+                                "<h2>Stars <span>06.11.2023 13:30 von Ines </span></h2>");
+  EXPECT_EQ(must_extract(von).article.authors, (std::vector<std::string>{"Ines"}));
+}
+
+TEST(ExtractHtmlMetadata, OrganisationsAndTheSitesOwnBylineGiveWayToAPerson) {
+  // An organisation by its legal form in <meta>, the site's name in a teaser's
+  // byline before the article's own.
+  std::string p = simple_page(
+      "<title>Tariffs</title><meta property=\"og:site_name\" content=\"The Tide Review\">"
+      "<meta name=\"author\" content=\"Friends of the Tide e.V.\">",
+      "<div class=\"teaser\"><p>By The Tide Review</p></div><p><em>Written by: <a href=\"/x\">Ada "
+      "Marlow</a></em></p>");
+  EXPECT_EQ(must_extract(p).article.authors, (std::vector<std::string>{"Ada Marlow"}));
+  // A web agency's credit with its domain names nobody.
+  std::string agency = simple_page(
+      "<title>Tariffs</title><meta name=\"author\" content=\"Example Web GmbH www.ex-web.test\">",
+      "");
+  EXPECT_TRUE(must_extract(agency).article.authors.empty());
+}
+
+TEST(ExtractHtmlMetadata, CommentDatesAreNotTheArticles) {
+  // The author answers in the comments days later: the post's date stands.
+  std::string p = simple_page("<title>Parsing notes</title>",
+                              "<p class=\"meta\"><time class=\"entry-date published\" "
+                              "datetime=\"2019-08-02T15:57:41+00:00\">August 2, "
+                              "2019</time> <span class=\"byline\">by Ada Marlow</span></p>"
+                              "<ol class=\"comment-list\"><li><div class=\"comment-meta\">Ada "
+                              "Marlow says: <time datetime=\"2019-08-05\">"
+                              "August 5, 2019</time></div><p>Thanks for reading.</p></li></ol>");
+  EXPECT_EQ(must_extract(p).article.published.substr(0, 10), "2019-08-02");
+}
+
+TEST(ExtractHtmlMetadata, BareMetaDateGivesWayToTheDateShown) {
+  std::string p = simple_page(
+      "<title>Riesling day</title><meta name=\"date\" content=\"2021-12-20T11:02:44+01:00\">",
+      "<span class=\"date\">27.01.2022</span>");
+  EXPECT_EQ(must_extract(p).article.published.substr(0, 10), "2022-01-27");
+  // Without a date on the page the meta date stands; a publication time wins over both.
+  std::string bare =
+      simple_page("<title>Riesling day</title><meta name=\"date\" content=\"2021-12-20\">", "");
+  EXPECT_EQ(must_extract(bare).article.published.substr(0, 10), "2021-12-20");
+  std::string labelled = simple_page(
+      "<title>Riesling day</title><meta name=\"date\" content=\"2021-12-20\">"
+      "<meta property=\"article:published_time\" content=\"2021-12-19\">",
+      "<span class=\"date\">27.01.2022</span>");
+  EXPECT_EQ(must_extract(labelled).article.published.substr(0, 10), "2021-12-19");
+}
+
 TEST(ExtractHtmlBoilerplate, StandfirstBeforeTheBodyContainerIsKept) {
   std::string html =
       "<html><head><title>Towpath reopens</title></head><body>"

@@ -286,6 +286,34 @@ bool has_word(std::string_view v, std::initializer_list<std::string_view> words)
   return false;
 }
 
+// An organisation named with its legal form: "Example Energy GmbH", "Friends of
+// the Coast e.V.", "Example Inc.".
+bool is_organisation(std::string_view n) {
+  size_t sp = n.rfind(' ');
+  if (sp == std::string_view::npos) return false;
+  std::string last = ascii_lower(n.substr(sp + 1));
+  for (std::string_view f :
+       {"gmbh", "ggmbh", "mbh",  "e.v.", "ag",  "se",     "kg",    "inc.", "inc",  "ltd", "ltd.",
+        "llc",  "plc",   "s.a.", "s.l.", "srl", "s.r.l.", "corp.", "bv",   "b.v.", "oy",  "a/s"}) {
+    if (last == f) return true;
+  }
+  return false;
+}
+
+// A CMS login rather than a name: one word in lower case joined by "_" or "-"
+// ("jane_doe", "sarah-indra").
+bool is_login_name(std::string_view n) {
+  bool joined = false;
+  for (char c : n) {
+    if (c == '_' || c == '-') {
+      joined = true;
+    } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      return false;
+    }
+  }
+  return joined && n.front() != '-' && n.back() != '-';
+}
+
 // Inside a comment thread or a form: names there are commenters or field labels.
 bool in_discussion(const Dom& dom, int32_t n) {
   for (int depth = 0; n > 0 && depth < 40; ++depth, n = dom.nodes[n].parent) {
@@ -437,6 +465,77 @@ bool author_label(std::string_view t) {
   return false;
 }
 
+// `t` without up to three leading words with digits or separators ("06.11.2023
+// 13:30 | "); `t` itself when no word follows them.
+std::string_view skip_date_words(std::string_view t) {
+  std::string_view rest = trim(t);
+  for (int k = 0; k < 3 && !rest.empty(); ++k) {
+    size_t e = rest.find(' ');
+    if (e == std::string_view::npos) return t;
+    std::string_view w = rest.substr(0, e);
+    bool dated = w.find_first_of("0123456789") != std::string_view::npos || is_separator_text(w);
+    if (!dated) break;
+    rest = trim(rest.substr(e + 1));
+  }
+  return rest;
+}
+
+// How a line that names the author starts: "By Jane Doe", "Von Greta Hansen".
+constexpr std::string_view kBylineOpenings[] = {"by ",
+                                                "by: ",
+                                                "von ",
+                                                "von: ",
+                                                "text: ",
+                                                "text von ",
+                                                "autor: ",
+                                                "autorin: ",
+                                                "autor ",
+                                                "autorin ",
+                                                "author ",
+                                                "author: ",
+                                                "auteur ",
+                                                "auteur : ",
+                                                "written by ",
+                                                "written by: ",
+                                                "par ",
+                                                "verfasst von ",
+                                                "geschrieben von ",
+                                                "redaktion: "};
+
+// Whether a short text may open a byline: it starts like one, or it is only the label
+// ("By") with the name in the next element.
+bool opens_byline(std::string_view t) {
+  if (author_label(t)) return true;
+  std::string low = ascii_lower(collapse_space(t.substr(0, 20)));
+  for (std::string_view p : kBylineOpenings) {
+    if (low.starts_with(p)) return true;
+  }
+  return false;
+}
+
+// The text of element `n` up to its first line break after some words other than
+// a label: "Von <a>A</a> und <a>B</a><br>Kakuma" is a byline, then a dateline.
+std::string first_line(const Dom& dom, int32_t n, size_t limit) {
+  std::string out;
+  int32_t end = dom.skip(n);
+  for (int32_t i = n; i >= 0 && i != end && i < static_cast<int32_t>(dom.nodes.size()); ++i) {
+    const DomNode& nd = dom.nodes[i];
+    if (nd.tag == kTextTag) {
+      if (!out.empty() && out.back() != ' ' && i > 0 && dom.nodes[i - 1].tag != kTextTag)
+        out.push_back(' ');
+      append_collapsed(out, dom.text(i));
+      if (out.size() >= limit) break;
+    } else if (nd.tag == MyHTML_TAG_BR) {
+      if (!trim(out).empty() && !author_label(out)) break;
+    } else if (nd.tag == MyHTML_TAG_SCRIPT || nd.tag == MyHTML_TAG_STYLE) {
+      int32_t s = dom.skip(i);
+      if (s < 0 || (end >= 0 && s >= end)) break;
+      i = s - 1;
+    }
+  }
+  return collapse_space(out);
+}
+
 // The line around a short text node that may start a byline: "By <a>Jane Doe</a>"
 // is split over elements, so a node that is only the label takes in what follows
 // it (the rest of its parent, or the parent's next siblings).
@@ -444,7 +543,7 @@ std::string byline_context(const Dom& dom, int32_t i) {
   std::string_view t = trim(dom.text(i));
   if (t.size() >= 12 && !author_label(t)) return std::string(t);
   int32_t parent = dom.nodes[i].parent;
-  std::string line = dom.text_content(parent, 160);
+  std::string line = first_line(dom, parent, 160);
   if (!author_label(line) || parent == dom.body) return line;
   // The parent holds the label only: "<span>By</span><a>Jane Doe</a>".
   for (int32_t s = dom.nodes[parent].next, k = 0; s >= 0 && k < 6; s = dom.nodes[s].next, ++k) {
@@ -453,6 +552,37 @@ std::string byline_context(const Dom& dom, int32_t i) {
     return line + " " + piece;
   }
   return line;
+}
+
+// The text of a byline element without its links to the author's social-network
+// profiles: "Jane Doe <a href=twitter.com/janed>janed</a>" names Jane Doe only.
+std::string byline_text(const Dom& dom, int32_t n) {
+  std::string out;
+  int32_t end = dom.skip(n);
+  for (int32_t i = n; i >= 0 && i != end && i < static_cast<int32_t>(dom.nodes.size()); ++i) {
+    const DomNode& nd = dom.nodes[i];
+    if (nd.tag == kTextTag) {
+      if (!out.empty() && out.back() != ' ' && i > 0 && dom.nodes[i - 1].tag != kTextTag)
+        out.push_back(' ');
+      append_collapsed(out, dom.text(i));
+      if (out.size() >= 300) break;
+      continue;
+    }
+    bool skip = nd.tag == MyHTML_TAG_SCRIPT || nd.tag == MyHTML_TAG_STYLE;
+    if (nd.tag == MyHTML_TAG_A) {
+      std::string href = ascii_lower(dom.attr(i, "href"));
+      for (std::string_view s : {"twitter.com/", "//x.com/", "facebook.com/", "instagram.com/",
+                                 "linkedin.com/", "mastodon.", "threads.net/", "bsky.app/"}) {
+        skip = skip || href.find(s) != std::string::npos;
+      }
+    }
+    if (skip) {
+      int32_t s = dom.skip(i);
+      if (s < 0 || (end >= 0 && s >= end)) break;
+      i = s - 1;
+    }
+  }
+  return collapse_space(out);
 }
 
 // The Yoast reading-time pairs: twitter:label1 "Written by", twitter:data1 "Jane Doe".
@@ -473,9 +603,18 @@ void collect(const Dom& dom, Found& f) {
     if (nd.tag == kTextTag) {
       if (nd.size <= 80 && f.lines.size() < 50 && dom.body >= 0 && i > dom.body) {
         std::string_view t = trim(dom.text(i));
+        // "- Redaktion: Jane Doe" after a date in the same line.
+        if (t.size() > 2 && (t[0] == '-' || t[0] == '|')) {
+          t.remove_prefix(1);
+          while (!t.empty() && (t[0] == ' ' || t[0] == '\xC2' || t[0] == '\xA0'))
+            t.remove_prefix(1);
+        }
+        // "06.11.2023 13:30 von Jane": the date line names the author after the date.
+        if (!t.empty() && t[0] >= '0' && t[0] <= '9') t = skip_date_words(t);
         char c0 = t.empty() ? 0 : static_cast<char>(t[0] | 0x20);
-        if (t.size() >= 2 && (c0 == 'b' || c0 == 'v' || c0 == 't' || c0 == 'a' || c0 == 'w' || c0 == 'p') &&
-            !in_discussion(dom, i)) {
+        bool opens =
+            c0 == 'b' || c0 == 'v' || c0 == 't' || c0 == 'a' || c0 == 'w' || c0 == 'p' || c0 == 'r';
+        if (t.size() >= 2 && opens && opens_byline(t) && !in_discussion(dom, i)) {
           f.lines.push_back(byline_context(dom, i));
         }
       }
@@ -594,15 +733,17 @@ void collect(const Dom& dom, Found& f) {
         (!id.empty() && has_word(id, {"byline", "author", "autor", "auteur"}))) {
       if (f.bylines.size() < 6 && !has_word(cls, {"bio", "avatar", "img", "image", "photo", "desc", "about"}) &&
           !in_discussion(dom, i)) {
-        std::string t = dom.text_content(i, 300);
+        std::string t = byline_text(dom, i);
         if (!t.empty() && t.size() < 200) f.bylines.push_back(t);
       }
     }
     if (f.date_texts.size() < 12 && nd.tag != MyHTML_TAG_BODY && nd.tag != MyHTML_TAG_HTML &&
         ((!cls.empty() && has_word(cls, {"date", "time", "publish", "posted", "meta", "byline", "datum", "info"})) ||
          (!id.empty() && has_word(id, {"date", "time", "publish", "posted", "datum"})))) {
+      // A comment's date is not the article's.
       std::string t = dom.text_content(i, 300);
-      if (!t.empty() && t.size() < 200) f.date_texts.push_back(std::move(t));
+      if (!t.empty() && t.size() < 200 && !in_discussion(dom, i))
+        f.date_texts.push_back(std::move(t));
     }
   }
 }
@@ -800,8 +941,10 @@ std::string strip_name_noise(std::string_view s) {
     }
     if (w.front() == '@') continue;
     if (w.find_first_of("0123456789") != std::string_view::npos) break;
-    // "Label: value": what came before the colon was a label.
+    // "Label: value": what came before the colon was a label; after a comma, a
+    // label opens the next field ("Author: Jane Doe, Date: 3 March").
     if (w.back() == ':') {
+      if (!words.empty() && words.back().back() == ',') break;
       words.clear();
       continue;
     }
@@ -856,6 +999,38 @@ std::string strip_trailing_role(std::string p, std::string_view site) {
   return p;
 }
 
+// The length of a dash set off by spaces at the start of `s` (" - ", " \u2013 "),
+// or 0.
+size_t spaced_dash(std::string_view s) {
+  if (s.size() < 3 || s[0] != ' ') return 0;
+  for (std::string_view d : {"-", "\u2013", "\u2014"}) {
+    if (s.substr(1).starts_with(d) && s.size() > d.size() + 1 && s[d.size() + 1] == ' ')
+      return d.size() + 2;
+  }
+  return 0;
+}
+
+// Words that describe people rather than name them: a word in lower case other than
+// the particles of names ("van", "de", "bin").
+bool describes(std::string_view s) {
+  static constexpr std::string_view kParticles[] = {
+      "von", "van", "der", "den", "de",  "la",  "le",  "du",  "da", "di", "del", "della", "dos",
+      "das", "do",  "y",   "zu",  "ter", "ten", "bin", "ibn", "al", "el", "af",  "vom",   "zur"};
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t b = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i == b) break;
+    std::string_view w = s.substr(b, i - b);
+    if (w[0] < 'a' || w[0] > 'z') continue;
+    bool particle = false;
+    for (auto p : kParticles) particle = particle || w == p;
+    if (!particle) return true;
+  }
+  return false;
+}
+
 // "By Jane Doe and John Roe | Reuters" -> {"Jane Doe", "John Roe"}.
 std::vector<std::string> clean_authors(const std::vector<std::string>& raw, std::string_view site) {
   static constexpr std::string_view kPrefixes[] = {
@@ -903,6 +1078,20 @@ std::vector<std::string> clean_authors(const std::vector<std::string>& raw, std:
         continue;
       }
       std::string_view rest = std::string_view(s).substr(i);
+      // "Jane Doe - Safe Browsing team": what follows a spaced dash is another name
+      // or a description of the people named; a description is not kept.
+      if (size_t dl = spaced_dash(rest); dl > 0 && !trim(curp).empty()) {
+        push();
+        std::string_view after = rest.substr(dl);
+        size_t stop = after.find_first_of(",;|/&");
+        if (describes(after.substr(0, stop))) {
+          // "Brand - a magazine for ...": one word before a slogan is a brand.
+          if (parts.size() == 1 && parts[0].find(' ') == std::string::npos) parts.clear();
+          break;
+        }
+        i += dl - 1;
+        continue;
+      }
       bool sep = false;
       for (std::string_view w : {" and ", " und ", " et ", " y ", " e ", " en "}) {
         if (rest.size() > w.size() && ascii_lower(rest.substr(0, w.size())) == w) {
@@ -933,8 +1122,9 @@ std::vector<std::string> clean_authors(const std::vector<std::string>& raw, std:
       if (junk || p.empty()) continue;
       // E-mail addresses, handles, domains and URLs are not names.
       // Nor is a label with its value ("Updated: June").
-      if (p.find('@') != std::string::npos || p.find(':') != std::string::npos || looks_like_url(p) ||
-          looks_like_domain(p)) {
+      if (p.find('@') != std::string::npos || p.find(':') != std::string::npos ||
+          looks_like_url(p) || looks_like_domain(p) ||
+          ascii_lower(p).find("www.") != std::string::npos) {
         continue;
       }
       size_t letters = 0, digits = 0, words = 1;
@@ -960,14 +1150,15 @@ std::vector<std::string> clean_authors(const std::vector<std::string>& raw, std:
   return out;
 }
 
-// A line that names the author: "By Jane Doe", "Von Greta Hansen".
-std::vector<std::string> byline_from_text(const std::vector<std::string>& lines) {
+// A line that names the author: "By Jane Doe", "Von Greta Hansen". Lines that name
+// only the site ("By The Daily Planet" over teasers) come last.
+std::vector<std::string> byline_from_text(const std::vector<std::string>& lines,
+                                          std::string_view site) {
+  std::vector<std::string> site_only;
   for (const std::string& l : lines) {
-    std::string t = collapse_space(l);
+    std::string t(trim_leading_separators(skip_date_words(collapse_space(l))));
     std::string low = ascii_lower(t);
-    for (std::string_view p : {"by ", "by: ", "von ", "von: ", "text: ", "text von ", "autor: ", "autorin: ", "autor ",
-                               "autorin ", "author ", "author: ", "auteur ", "auteur : ", "written by ",
-                               "written by: ", "par ", "verfasst von ", "geschrieben von ", "redaktion: "}) {
+    for (std::string_view p : kBylineOpenings) {
       if (low.size() > p.size() + 3 && low.size() < 60 && low.compare(0, p.size(), p) == 0) {
         auto names = clean_authors({t}, "");
         bool capitalised = !names.empty();
@@ -975,11 +1166,15 @@ std::vector<std::string> byline_from_text(const std::vector<std::string>& lines)
           unsigned char c = static_cast<unsigned char>(n[0]);
           capitalised = capitalised && ((c >= 'A' && c <= 'Z') || c >= 0xC0);
         }
+        if (capitalised && names.size() == 1 && !site.empty() && iequals(names[0], site)) {
+          if (site_only.empty()) site_only = std::move(names);
+          break;
+        }
         if (capitalised) return names;
       }
     }
   }
-  return {};
+  return site_only;
 }
 
 std::string host_of(std::string_view url) {
@@ -1389,11 +1584,30 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
   }
   // The site's own name as the author is what the page says when nothing names a
   // person; a later source that names one wins over it.
-  std::vector<std::string> site_only;
+  std::vector<std::string> site_only, handles_only;
   auto take = [&](std::vector<std::string> names) {
     if (!a.authors.empty() || names.empty()) return;
-    if (names.size() == 1 && !a.outlet.empty() && iequals(names[0], a.outlet)) {
+    // The site's name, a one-word brand that names the host ("Interscenario" on
+    // interscenar.io), or organisations by their legal form ("Example GmbH").
+    if ((names.size() == 1 &&
+         ((!a.outlet.empty() && iequals(names[0], a.outlet)) ||
+          (names[0].find(' ') == std::string::npos && names_host(names[0], host)))) ||
+        std::all_of(names.begin(), names.end(),
+                    [](const std::string& n) { return is_organisation(n); })) {
       if (site_only.empty()) site_only = std::move(names);
+      return;
+    }
+    // Beside people's names, the brand is the publisher's signature.
+    if (names.size() > 1) {
+      std::erase_if(names, [&](const std::string& n) {
+        return n.find(' ') == std::string::npos && names_host(n, host);
+      });
+    }
+    // A login name ("jane_doe") is what a CMS fills in when the writer gave no
+    // name; a byline that gives one wins over it.
+    if (std::all_of(names.begin(), names.end(),
+                    [](const std::string& n) { return is_login_name(n); })) {
+      if (handles_only.empty()) handles_only = std::move(names);
       return;
     }
     a.authors = std::move(names);
@@ -1410,7 +1624,8 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
   for (const auto& b : f.bylines) {
     if (a.authors.empty()) take(clean_authors({b}, a.outlet));
   }
-  if (a.authors.empty()) take(byline_from_text(f.lines));
+  if (a.authors.empty()) take(byline_from_text(f.lines, a.outlet));
+  if (a.authors.empty()) a.authors = std::move(handles_only);
   if (a.authors.empty()) a.authors = std::move(site_only);
   // Structured data sometimes names only the first of several authors; a meta tag
   // or byline that names the same people and more completes the list.
@@ -1447,14 +1662,28 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
   if (a.authors.size() > 6) a.authors.resize(6);
 
   // Dates.
-  for (const std::string& c :
-       {f.ld_published, meta_of(f, {"article:published_time", "og:article:published_time", "datepublished",
-                                    "parsely-pub-date", "sailthru.date", "publish-date", "pubdate", "publishdate",
-                                    "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
-                                    "dc.date.created", "citation_publication_date", "citation_date",
-                                    "article.published", "published_time", "og:published_time", "date_published",
-                                    "originalpublicationdate", "article_date_original", "release_date"}),
-        f.micro_published}) {
+  for (const std::string& c : {f.ld_published,
+                               meta_of(f, {"article:published_time",
+                                           "og:article:published_time",
+                                           "datepublished",
+                                           "parsely-pub-date",
+                                           "sailthru.date",
+                                           "publish-date",
+                                           "pubdate",
+                                           "publishdate",
+                                           "dc.date.issued",
+                                           "dcterms.created",
+                                           "dc.date.created",
+                                           "citation_publication_date",
+                                           "citation_date",
+                                           "article.published",
+                                           "published_time",
+                                           "og:published_time",
+                                           "date_published",
+                                           "originalpublicationdate",
+                                           "article_date_original",
+                                           "release_date"}),
+                               f.micro_published}) {
     std::string d = iso_date(c);
     if (!d.empty()) {
       a.published = d;
@@ -1465,6 +1694,19 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
   // publisher's label: a <time> may belong to a teaser of another post.
   if (a.published.empty()) a.published = date_from_url(a.url);
   if (a.published.empty() && !out.canonical_url.empty()) a.published = date_from_url(out.canonical_url);
+  // A bare "date" or "dcterms.date" does not say which date it is (CMSs fill in the
+  // record's creation or last change); a date the page shows in its date line does.
+  if (a.published.empty()) {
+    std::string generic = iso_date(meta_of(f, {"date", "dc.date", "dcterms.date"}));
+    if (!generic.empty()) {
+      std::string shown = iso_date(f.time_published);
+      if (shown.empty()) shown = iso_date(f.time_any);
+      for (size_t k = 0; shown.empty() && k < f.date_texts.size() && k < 3; ++k) {
+        shown = find_date_in_text(f.date_texts[k]);
+      }
+      a.published = !shown.empty() ? shown : generic;
+    }
+  }
   for (const std::string& c : {f.time_published, f.time_any}) {
     if (!a.published.empty()) break;
     a.published = iso_date(c);
