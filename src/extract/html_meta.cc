@@ -513,9 +513,12 @@ bool opens_byline(std::string_view t) {
   return false;
 }
 
-// The text of element `n` up to its first line break after some words other than
-// a label: "Von <a>A</a> und <a>B</a><br>Kakuma" is a byline, then a dateline.
-std::string first_line(const Dom& dom, int32_t n, size_t limit) {
+// The text of element `n` for a byline, up to `limit` bytes, without scripts and
+// without links to the author's social-network profiles ("Jane Doe <a
+// href=twitter.com/janed>janed</a>" names Jane Doe only). With `one_line` it stops at
+// the first line break after some words other than a label: "Von <a>A</a> und
+// <a>B</a><br>Kakuma" is a byline, then a dateline.
+std::string byline_text(const Dom& dom, int32_t n, size_t limit, bool one_line) {
   std::string out;
   int32_t end = dom.skip(n);
   for (int32_t i = n; i >= 0 && i != end && i < static_cast<int32_t>(dom.nodes.size()); ++i) {
@@ -525,49 +528,9 @@ std::string first_line(const Dom& dom, int32_t n, size_t limit) {
         out.push_back(' ');
       append_collapsed(out, dom.text(i));
       if (out.size() >= limit) break;
-    } else if (nd.tag == MyHTML_TAG_BR) {
-      if (!trim(out).empty() && !author_label(out)) break;
-    } else if (nd.tag == MyHTML_TAG_SCRIPT || nd.tag == MyHTML_TAG_STYLE) {
-      int32_t s = dom.skip(i);
-      if (s < 0 || (end >= 0 && s >= end)) break;
-      i = s - 1;
-    }
-  }
-  return collapse_space(out);
-}
-
-// The line around a short text node that may start a byline: "By <a>Jane Doe</a>"
-// is split over elements, so a node that is only the label takes in what follows
-// it (the rest of its parent, or the parent's next siblings).
-std::string byline_context(const Dom& dom, int32_t i) {
-  std::string_view t = trim(dom.text(i));
-  if (t.size() >= 12 && !author_label(t)) return std::string(t);
-  int32_t parent = dom.nodes[i].parent;
-  std::string line = first_line(dom, parent, 160);
-  if (!author_label(line) || parent == dom.body) return line;
-  // The parent holds the label only: "<span>By</span><a>Jane Doe</a>".
-  for (int32_t s = dom.nodes[parent].next, k = 0; s >= 0 && k < 6; s = dom.nodes[s].next, ++k) {
-    std::string piece = dom.is_text(s) ? collapse_space(dom.text(s)) : dom.text_content(s, 120);
-    if (piece.empty()) continue;
-    return line + " " + piece;
-  }
-  return line;
-}
-
-// The text of a byline element without its links to the author's social-network
-// profiles: "Jane Doe <a href=twitter.com/janed>janed</a>" names Jane Doe only.
-std::string byline_text(const Dom& dom, int32_t n) {
-  std::string out;
-  int32_t end = dom.skip(n);
-  for (int32_t i = n; i >= 0 && i != end && i < static_cast<int32_t>(dom.nodes.size()); ++i) {
-    const DomNode& nd = dom.nodes[i];
-    if (nd.tag == kTextTag) {
-      if (!out.empty() && out.back() != ' ' && i > 0 && dom.nodes[i - 1].tag != kTextTag)
-        out.push_back(' ');
-      append_collapsed(out, dom.text(i));
-      if (out.size() >= 300) break;
       continue;
     }
+    if (one_line && nd.tag == MyHTML_TAG_BR && !trim(out).empty() && !author_label(out)) break;
     bool skip = nd.tag == MyHTML_TAG_SCRIPT || nd.tag == MyHTML_TAG_STYLE;
     if (nd.tag == MyHTML_TAG_A) {
       std::string href = ascii_lower(dom.attr(i, "href"));
@@ -583,6 +546,24 @@ std::string byline_text(const Dom& dom, int32_t n) {
     }
   }
   return collapse_space(out);
+}
+
+// The line around a short text node that may start a byline: "By <a>Jane Doe</a>"
+// is split over elements, so a node that is only the label takes in what follows
+// it (the rest of its parent, or the parent's next siblings).
+std::string byline_context(const Dom& dom, int32_t i) {
+  std::string_view t = trim(dom.text(i));
+  if (t.size() >= 12 && !author_label(t)) return std::string(t);
+  int32_t parent = dom.nodes[i].parent;
+  std::string line = byline_text(dom, parent, 160, true);
+  if (!author_label(line) || parent == dom.body) return line;
+  // The parent holds the label only: "<span>By</span><a>Jane Doe</a>".
+  for (int32_t s = dom.nodes[parent].next, k = 0; s >= 0 && k < 6; s = dom.nodes[s].next, ++k) {
+    std::string piece = dom.is_text(s) ? collapse_space(dom.text(s)) : dom.text_content(s, 120);
+    if (piece.empty()) continue;
+    return line + " " + piece;
+  }
+  return line;
 }
 
 // The Yoast reading-time pairs: twitter:label1 "Written by", twitter:data1 "Jane Doe".
@@ -733,7 +714,7 @@ void collect(const Dom& dom, Found& f) {
         (!id.empty() && has_word(id, {"byline", "author", "autor", "auteur"}))) {
       if (f.bylines.size() < 6 && !has_word(cls, {"bio", "avatar", "img", "image", "photo", "desc", "about"}) &&
           !in_discussion(dom, i)) {
-        std::string t = byline_text(dom, i);
+        std::string t = byline_text(dom, i, 300, false);
         if (!t.empty() && t.size() < 200) f.bylines.push_back(t);
       }
     }
