@@ -752,6 +752,35 @@ TEST(EntitiesPeople, ANameAfterATitleBeforeAnOrganisationsNameIsAPerson) {
   EXPECT_EQ(g.analysis.quotes[0].kind, SourceKind::kNamedPerson);
 }
 
+TEST(EntitiesCoreference, WrittenVariantsOfOneName) {
+  auto f =
+      run("The Harwick Revenue Board said on Monday that the H.R.B. would act. The HRB declined. "
+          "The House of Representatives voted. The House passed the bill. Rep. Tomas G. Halloway "
+          "spoke. Tomas Halloway left. Piet Kessler Jr. arrived. Piet Kessler sat down.");
+  REQUIRE_TOKENS(f);
+  const Entity* board = f.named("Harwick Revenue Board");
+  ASSERT_NE(board, nullptr) << describe(f);
+  EXPECT_EQ(board->mentions.size(), 3u) << describe(f);
+  const Entity* house = f.named("House of Representatives");
+  ASSERT_NE(house, nullptr) << describe(f);
+  EXPECT_EQ(house->mentions.size(), 2u) << describe(f);
+  const Entity* tomas = f.named("Tomas G. Halloway");
+  ASSERT_NE(tomas, nullptr) << describe(f);
+  EXPECT_EQ(tomas->mentions.size(), 2u) << describe(f);
+  EXPECT_EQ(f.named("Tomas Halloway"), nullptr) << describe(f);
+  const Entity* piet = f.named("Piet Kessler Jr.");
+  ASSERT_NE(piet, nullptr) << describe(f);
+  EXPECT_EQ(piet->mentions.size(), 2u) << describe(f);
+}
+
+TEST(EntitiesCoreference, AnAcronymOfTwoNamesJoinsNeither) {
+  auto f = run("The Harwick Revenue Board met the Harbour Rescue Brigade. The HRB said nothing.");
+  REQUIRE_TOKENS(f);
+  const Entity* board = f.named("Harwick Revenue Board");
+  ASSERT_NE(board, nullptr) << describe(f);
+  EXPECT_EQ(board->mentions.size(), 1u) << describe(f);
+}
+
 TEST(EntitiesSalience, MentionsLeadAndTitleCount) {
   Article article;
   article.title = "Mayor Greta Lind defends harbour budget";

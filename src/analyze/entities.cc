@@ -1557,6 +1557,89 @@ class Finder {
 
   // ---- coreference ----------------------------------------------------------------
 
+  // Written variants of one name, joined:
+  // - an acronym, dotted or not, made of the initials of one multi-word name in the
+  //   text ("Internal Revenue Service ... the IRS ... the I.R.S.");
+  // - a name without its middle initials or suffix ("Michael G. Grimm ... Michael
+  //   Grimm", "Cesar Sayoc Jr. ... Cesar Sayoc");
+  // - a word alone that begins the one multi-word organisation of the gazetteer named
+  //   in the text and names nothing else ("House of Representatives ... the House").
+  void join_variants(const std::vector<int>& raw_id, const std::vector<int>& person_votes) {
+    auto is_word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    auto words_of = [&](const std::string& s) {
+      std::vector<std::string> w;
+      size_t i = 0;
+      while (i < s.size()) {
+        while (i < s.size() && s[i] == ' ') ++i;
+        size_t b = i;
+        while (i < s.size() && s[i] != ' ') ++i;
+        if (i > b) w.push_back(s.substr(b, i - b));
+      }
+      return w;
+    };
+    auto acronym = [&](const std::string& s) -> std::string {
+      std::string letters;
+      for (char c : s) {
+        if (c == '.') continue;
+        if (!std::isupper(static_cast<unsigned char>(c))) return {};
+        letters += c;
+      }
+      return letters.size() >= 2 && letters.size() <= 6 ? letters : std::string();
+    };
+    std::unordered_map<std::string, std::vector<int>> by_initials, by_plain;
+    std::unordered_map<std::string, std::vector<int>> gaz_by_first;
+    auto add = [](std::vector<int>& v, int id) {
+      if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+    };
+    for (size_t k = 0; k < raws_.size(); ++k) {
+      const Raw& r = raws_[k];
+      std::vector<std::string> w = words_of(r.surface);
+      if (w.size() < 2) continue;
+      if (r.kind == Kind::kGaz && lex_.entries[r.ref].type == EntityType::kOrganisation)
+        add(gaz_by_first[w[0]], raw_id[k]);
+      if (r.kind != Kind::kName) continue;
+      std::string initials, plain;
+      for (const std::string& x : w) {
+        if (std::isupper(static_cast<unsigned char>(x[0]))) initials += x[0];
+        bool initial =
+            x.size() == 2 && x[1] == '.' && std::isupper(static_cast<unsigned char>(x[0]));
+        bool suffix = x == "Jr." || x == "Jr" || x == "Sr." || x == "Sr" || x == "II" ||
+                      x == "III" || x == "IV";
+        if (!initial && !suffix) plain += (plain.empty() ? "" : " ") + x;
+      }
+      if (initials.size() >= 2) add(by_initials[initials], raw_id[k]);
+      if (words_of(plain).size() >= 2) add(by_plain[plain], raw_id[k]);
+    }
+    // Joins `id` to the candidates when they are all one entity (apart from `id` itself).
+    auto unite_one = [&](int id, const std::vector<int>& cands) {
+      int root = -1;
+      for (int c : cands) {
+        if (find(c) == find(id)) continue;
+        if (root >= 0 && find(c) != root) return;
+        root = find(c);
+      }
+      if (root >= 0) unite(id, root);
+    };
+    std::unordered_map<std::string, int> acronym_seen;
+    for (size_t k = 0; k < raws_.size(); ++k) {
+      const Raw& r = raws_[k];
+      if (r.kind != Kind::kName) continue;
+      if (std::string a = acronym(r.surface); !a.empty()) {
+        auto [it, fresh] = acronym_seen.emplace(a, raw_id[k]);
+        if (!fresh) unite(raw_id[k], it->second);
+        if (auto c = by_initials.find(a); c != by_initials.end()) unite_one(raw_id[k], c->second);
+        continue;
+      }
+      if (r.surface.find(' ') == std::string::npos) {
+        if (person_votes[raw_id[k]] > 0 || !is_word_char(r.surface[0])) continue;
+        if (auto c = gaz_by_first.find(r.surface); c != gaz_by_first.end())
+          unite_one(raw_id[k], c->second);
+        continue;
+      }
+      if (auto c = by_plain.find(r.surface); c != by_plain.end()) unite_one(raw_id[k], c->second);
+    }
+  }
+
   std::string cluster_key(const Raw& r) const {
     switch (r.kind) {
       case Kind::kGaz:
@@ -1639,6 +1722,7 @@ class Finder {
       }
       unite(raw_id[k], best);
     }
+    join_variants(raw_id, person_votes);
     // "Mayor Michael Bloomberg ... Bloomberg said": a one-word organisation of the
     // gazetteer that is the surname of a person named in full is that person.
     {
