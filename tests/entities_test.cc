@@ -773,6 +773,16 @@ TEST(EntitiesCoreference, WrittenVariantsOfOneName) {
   EXPECT_EQ(piet->mentions.size(), 2u) << describe(f);
 }
 
+TEST(EntitiesNames, AndTheStartsAnotherName) {
+  auto f =
+      run("The Harwick Port Authority and the Lowtown Harbour Board met on Monday. The Department "
+          "of Health and Human Services stayed away.");
+  REQUIRE_TOKENS(f);
+  EXPECT_TRUE(found_as(f, "Harwick Port Authority", EntityType::kOrganisation)) << describe(f);
+  EXPECT_NE(f.named("Lowtown Harbour Board"), nullptr) << describe(f);
+  EXPECT_NE(f.named("Department of Health and Human Services"), nullptr) << describe(f);
+}
+
 TEST(EntitiesCoreference, AnAcronymOfTwoNamesJoinsNeither) {
   auto f = run("The Harwick Revenue Board met the Harbour Rescue Brigade. The HRB said nothing.");
   REQUIRE_TOKENS(f);

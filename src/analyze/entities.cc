@@ -1055,7 +1055,12 @@ class Finder {
         continue;
       }
       uint32_t k = j + 1;
-      if (k < b && pieces_[k].gap == 1 && pieces_[k].key == "the") ++k;
+      // "of the", "to the" inside a name; "and the" starts another ("the Treasury
+      // Department and the Federal Reserve").
+      if (k < b && pieces_[k].gap == 1 && pieces_[k].key == "the") {
+        if (p.key == "and") break;
+        ++k;
+      }
       if (k >= b || pieces_[k].gap != 1 || !pieces_[k].cap || function_word(pieces_[k])) break;
       // The connector joins the UNK segment or the title's role.
       if (segs.back().kind == Seg::kUnk) {
