@@ -893,5 +893,34 @@ TEST(QuotesSpeakers, AnOutletNamedWithTheIsNoPerson) {
   EXPECT_EQ(q->speaker.find("Hill"), std::string::npos) << dump(f);
 }
 
+TEST(QuotesSpeakers, AnAppositionAfterANameAndPartyCodeDescribesIt) {
+  auto f =
+      run("\"They read it like a sacred text,\" Rep. Jon Pell, D-N.Y., the former chairman of the "
+          "subcommittee on the Constitution, Civil Rights and Civil Liberties, told reporters.");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_content(f, "They read it like a sacred text");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker, "Jon Pell") << dump(f);
+}
+
+TEST(QuotesSpeakers, APhraseCueAfterAPossessiveAndAnAdjectiveIsANoun) {
+  auto f = run(
+      "Mayor Ines Dahl urged calm, a muted reference to Governor Tom Gallo's previous call for a "
+      "curfew.");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_EQ(with_cue(f, "call for"), nullptr) << dump(f);
+}
+
+TEST(QuotesSpeakers, HeAfterASentenceWhoseFirstNameIsAnObject) {
+  auto f = run(
+      "On Saturday, a day before Attorney General Ada Marsh released her report, former Rep. Tom "
+      "Gallo spoke in Harwick. He said at a rally that the governor is \u201cthe worst we have "
+      "ever had.\u201d");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_content(f, "the worst we have ever had");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker, "Tom Gallo") << dump(f);
+}
+
 }  // namespace
 }  // namespace parallax

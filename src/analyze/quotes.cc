@@ -826,10 +826,9 @@ class Finder {
           for (; k < entry.words.size() && j < n; ++k, ++j) {
             if (!word_matches(j, entry.words[k], entry.stems[k])) break;
           }
-          // "amid calls for": after a preposition the phrase's verb is a noun.
-          if (k == entry.words.size() && i > 0 && toks_[i - 1].sentence == toks_[i].sentence &&
-              is_word(i - 1) && prepositions().count(norm(i - 1)) && !toks_[i].capitalized &&
-              entry.words.size() > 1 && entry.kind == CueKind::kPhrase)
+          // "amid calls for", "Trump's previous call for": the phrase's verb is a noun.
+          if (k == entry.words.size() && entry.words.size() > 1 && entry.kind == CueKind::kPhrase &&
+              !toks_[i].capitalized && noun_context(i))
             break;
           if (k == entry.words.size()) {
             c.first = i;
@@ -878,6 +877,28 @@ class Finder {
       cues_.push_back(c);
       i = c.last;
     }
+  }
+
+  // True when the word at `i` stands where a noun does: after a preposition, a
+  // determiner, a possessive or a number, or after one of those and an adjective of
+  // time or order ("amid calls for", "Trump's previous call for", "a new call for").
+  bool noun_context(int32_t i) const {
+    const uint32_t s = toks_[i].sentence;
+    auto nominal = [&](int32_t k) {
+      if (k < 0 || toks_[k].sentence != s) return false;
+      if (toks_[k].is_number) return true;
+      std::string_view p = norm(k);
+      if (!is_word(k)) return p == "'s" || p == "’s";
+      return prepositions().count(p) > 0 || determiners().count(p) > 0 || ends_with(p, "'s") ||
+             ends_with(p, "’s");
+    };
+    if (nominal(i - 1)) return true;
+    // An adjective of time or order between them; any other word may be the subject
+    // ("the union called for").
+    static const WordSet kOrder = {"previous", "earlier", "latest",   "last",    "new",
+                                   "recent",   "first",   "repeated", "renewed", "initial",
+                                   "original", "own",     "fresh"};
+    return i >= 2 && is_word(i - 1) && kOrder.count(norm(i - 1)) && nominal(i - 2);
   }
 
   // False when a verb-form token is a noun or a name here ("his claim", "the United
@@ -1163,7 +1184,8 @@ class Finder {
     }
     int32_t b = first;
     while (b < static_cast<int32_t>(c.first) &&
-           !(is_word(b) && toks_[b].capitalized && !toks_[b].is_stop && !time_word(norm(b))))
+           !(is_word(b) && toks_[b].capitalized && !toks_[b].is_stop && !time_word(norm(b)) &&
+             toks_[b].span.begin >= from && !after_preposition(b)))
       ++b;
     int32_t e = b;
     while (e < static_cast<int32_t>(c.first) && is_word(e) && toks_[e].capitalized) ++e;
@@ -1391,6 +1413,15 @@ class Finder {
         int32_t inner = kNone;
         auto [ab, ae] = left_np(kk, &inner);
         if (ae > ab && source_like(ab, ae)) {
+          // "Rep. Jo Vale, D-N.Y., the former chairman of the Y committee, told": an
+          // apposition after a name describes it; the name is the source.
+          if (is_word(ab) && determiners().count(norm(ab)) && ab - 1 > first &&
+              punct_is(ab - 1, ",")) {
+            int32_t inner2 = kNone;
+            auto [nb, ne] = left_np(ab - 1, &inner2);
+            if (ne > nb && is_word(nb) && toks_[nb].capitalized && source_like(nb, ne))
+              ab = nb, ae = ne;
+          }
           c.sp_b = ab, c.sp_e = ae;
           if (describes(k + 1)) c.show_b = ab, c.show_e = boundary;
           clause_after(c);
@@ -2169,6 +2200,8 @@ class Finder {
     const Resolved* prev = recent_speaker(index, sentence, [p](const Resolved& x) {
       switch (p) {
         case Pronoun::kPerson: return x.kind == SourceKind::kNamedPerson;
+        case Pronoun::kPlural:
+          return x.kind != SourceKind::kNamedPerson;  // "they": not one person
         case Pronoun::kThing:
           return x.kind == SourceKind::kOrganisation || x.kind == SourceKind::kDocument ||
                  x.kind == SourceKind::kMediaOutlet;
