@@ -783,6 +783,13 @@ TEST(EntitiesNames, AndTheStartsAnotherName) {
   EXPECT_NE(f.named("Department of Health and Human Services"), nullptr) << describe(f);
 }
 
+TEST(EntitiesNames, OfNeverEndsAName) {
+  auto f = run("Prosecutors in the Western District of Texas charged him on Monday.");
+  REQUIRE_TOKENS(f);
+  EXPECT_NE(f.named("Western District of Texas"), nullptr) << describe(f);
+  EXPECT_EQ(f.named("Western District of"), nullptr) << describe(f);
+}
+
 TEST(EntitiesCoreference, AnAcronymOfTwoNamesJoinsNeither) {
   auto f = run("The Harwick Revenue Board met the Harbour Rescue Brigade. The HRB said nothing.");
   REQUIRE_TOKENS(f);

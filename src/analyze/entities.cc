@@ -1205,6 +1205,18 @@ class Finder {
   void interpret(std::vector<Segment>& segs, uint32_t run_start, uint32_t b, uint32_t s,
                  bool headline, int prev_end, uint32_t prev_start) {
     merge_compound_titles(segs);
+    // A name that ends in its connector takes in the known name after it ("Eastern
+    // District of New York", "University of Iowa"): "of" never ends a name.
+    for (size_t k = 0; k + 1 < segs.size(); ++k) {
+      const std::string& last = pieces_[segs[k].last].key;
+      if (segs[k].kind != Seg::kUnk || segs[k].last == segs[k].first ||
+          (last != "of" && last != "for") || segs[k + 1].kind != Seg::kGaz ||
+          segs[k + 1].first != segs[k].last + 1)
+        continue;
+      Segment merged{Seg::kUnk, segs[k].first, segs[k + 1].last, -3};
+      segs.erase(segs.begin() + static_cast<long>(k), segs.begin() + static_cast<long>(k) + 2);
+      segs.insert(segs.begin() + static_cast<long>(k), merged);
+    }
     // Names with an organisation cue swallow the nationalities, places and titles
     // around them: "Chinese Ministry of Foreign Affairs", "Japan Coast Guard".
     for (size_t k = 0; k < segs.size(); ++k) {
