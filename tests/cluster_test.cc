@@ -446,6 +446,92 @@ TEST(ClusterTest, LookAlikeEventsAreToldApartByTheirFigures) {
   EXPECT_EQ(b.story_of[0], b.story_of[2]) << "the control: without the figures the texts are alike enough to join";
 }
 
+// A party chair voted out by his council group, told by three outlets and retold by a
+// fourth in other words; four days later, a follow-up with the same people: a rival
+// says she will run for the post. Written for this test.
+std::vector<Article> chair_vote_and_follow_up() {
+  return {
+      make("chair-a", "Carrowby Ledger", "2025-05-06T21:00:00Z",
+           "Velmora Party rebels oust Tomas Brevik as council chair in emergency ballot",
+           {"Rebels in the Velmora Party ousted Tomas Brevik as chair of the Carrowby council "
+            "group on Tuesday "
+            "night, winning an emergency ballot on a confidence motion by 14 votes to 9 after a "
+            "stormy session.",
+            "The motion was tabled by councillors angry at his handling of the harbour "
+            "redevelopment, which "
+            "has run two years late and millions over budget.",
+            "Brevik, who has led the group since 2019, left the chamber without speaking to "
+            "reporters. His "
+            "allies said the ballot had been rushed and that the rebels had broken party rules.",
+            "The harbour redevelopment, with its new ferry terminal and flats on the old docks, "
+            "will now be "
+            "reviewed by the group's finance committee."}),
+      make("chair-b", "North Coast Herald", "2025-05-06T22:30:00Z",
+           "Brevik ousted: confidence motion ends his run as Velmora chair",
+           {"Tomas Brevik was ousted as chair of the Velmora Party on Carrowby council after "
+            "rebels won an "
+            "emergency confidence motion in a secret ballot at a late session, 14 to 9.",
+            "Critics blamed him for the troubled harbour redevelopment, whose ferry terminal and "
+            "docks flats "
+            "are years behind schedule and far over budget.",
+            "Brevik walked out of the session. Supporters called the ballot an ambush and said the "
+            "rebels had "
+            "ignored party rules on notice."}),
+      make("chair-c", "Harbour Times", "2025-05-07T07:00:00Z",
+           "Council rebels topple Brevik in late-night confidence ballot",
+           {"The Velmora Party group on Carrowby council has ousted its chair, Tomas Brevik, after "
+            "rebels forced "
+            "an emergency session and won a confidence motion by secret ballot.",
+            "The vote, 14 to 9, followed months of anger over the harbour redevelopment, the ferry "
+            "terminal and "
+            "the flats planned on the old docks, all late and over budget.",
+            "Brevik did not comment. His allies said the rebels had broken party rules by calling "
+            "the session "
+            "at a day's notice."}),
+      make("chair-d", "Carrowby Weekly", "2025-05-07T18:00:00Z",
+           "Brevik loses Velmora leadership as colleagues turn on him",
+           {"Tomas Brevik is no longer chair of the Velmora Party group on Carrowby council: a "
+            "majority of his "
+            "own councillors backed a motion of no confidence at an emergency session, 14 to 9, in "
+            "a secret "
+            "ballot.",
+            "Rebels said the harbour redevelopment, late and over budget, had cost him their "
+            "trust. Brevik "
+            "left without a word."}),
+      make("chair-e", "Carrowby Ledger", "2025-05-10T12:00:00Z",
+           "Ilse Navarro to stand for Velmora chair, promising harbour rethink",
+           {"Ilse Navarro, a three-term councillor from the Saltmarsh ward, said on Saturday she "
+            "would stand "
+            "for chair of the Velmora Party group on Carrowby council, the post Tomas Brevik held "
+            "until this "
+            "week.",
+            "Navarro promised to pause the harbour redevelopment, put the ferry terminal out to a "
+            "fresh tender "
+            "and give residents of the old docks a say over the flats planned there.",
+            "Nominations close on Thursday. Brevik's allies are expected to back Oskar Lind, the "
+            "group's "
+            "finance spokesman, who has defended the harbour scheme and its budget.",
+            "Navarro said she wanted a group that agreed its rules and kept to them."}),
+  };
+}
+
+TEST(ClusterTest, FollowUpWithTheSameActorsStaysApartFromTheEventBefore) {
+  const std::vector<Article> articles = chair_vote_and_follow_up();
+  cluster::Grouping g = cluster::group(articles);
+  // The vote, however each outlet words it, is one story.
+  EXPECT_EQ(g.story_of[1], g.story_of[0]);
+  EXPECT_EQ(g.story_of[2], g.story_of[0]);
+  EXPECT_EQ(g.story_of[3], g.story_of[0]);
+  // The rival's bid four days later leaves out what the vote's reports agree on
+  // (ousted, rebels, emergency, confidence, motion, ballot, session, ...): another event.
+  EXPECT_NE(g.story_of[4], g.story_of[0]);
+  // It shares the vote's people and background: without the head words it would join.
+  cluster::Options off;
+  off.head_missing = 0;
+  cluster::Grouping without = cluster::group(articles, off);
+  EXPECT_EQ(without.story_of[4], without.story_of[0]);
+}
+
 TEST(ClusterTest, FactsAreNumbersWithWhatTheyCountAndYears) {
   using cluster::internal::extract_facts;
   using cluster::internal::match_facts;

@@ -20,7 +20,9 @@
 // decay on the time between the article and the story's last update (none when either
 // has no date), and by a penalty when the article and the story disagree on the
 // specific facts of their leads (figures with what they count, dates, years) and share
-// none: look-alike events (two earthquakes in one region) differ there. Candidates come from an
+// none: look-alike events (two earthquakes in one region) differ there; and by another when the
+// article leaves out many of the words most of the story's reports open with (a follow-up
+// with the same people is another event). Candidates come from an
 // inverted index over each story's top terms, never from all stories. After a story takes a member
 // it is compared with its best other candidates and merged into one that has converged with it.
 // Articles are compared within one language (Article::language, else detected by CLD2 from the
@@ -74,6 +76,14 @@ struct Options {
   double fact_boost = 0;
   double fact_penalty = 0.7;
   uint32_t max_facts = 3;
+  // What a story's event is: the words most of its members use in their headline and
+  // first 30 words of text (in at least half of them, and at least two). A report of
+  // that event names them somewhere in its text; a follow-up a few days later with the
+  // same people (a primary defeat, then the race for the loser's post) leaves many of
+  // them out. When an article lacks head_missing or more of a story's head words, its
+  // similarity to that story is multiplied by head_penalty. 0 turns this off.
+  uint32_t head_missing = 8;
+  double head_penalty = 0.5;
   // Stories past the horizon stay reachable for articles without a date (they cannot
   // say which stories are too old): the most recent archive_stories of them, each
   // cut to archive_terms terms. 0 turns this off.

@@ -22,6 +22,7 @@ constexpr double kNoTime = std::numeric_limits<double>::quiet_NaN();
 constexpr size_t kMaxNames = 48;
 constexpr size_t kKeyEntities = 8;
 constexpr size_t kMaxStoryFacts = 160;
+constexpr size_t kMaxHeads = 128;
 
 struct TermWeight {
   uint32_t term = 0;
@@ -49,6 +50,9 @@ struct StoryState {
   bool active = true;                // still in the candidate index
   bool archived = false;             // past the horizon, reachable by undated articles
   std::vector<internal::Fact> facts; // union of the members' facts, sorted
+  // Head terms (see internal::kHeadWords) with the number of members whose head has
+  // each, sorted by term.
+  std::vector<std::pair<uint32_t, uint32_t>> heads;
 };
 
 // Term key -> term id, open addressing with linear probing: the lookup of every
@@ -333,9 +337,52 @@ struct Clusterer::Impl {
   std::vector<std::pair<float, uint32_t>> ranked;
   std::vector<TermWeight> merged;
   std::vector<internal::Fact> facts_scratch;
+  std::vector<uint32_t> head_terms;
+  std::vector<std::pair<uint32_t, uint32_t>> heads_scratch, head_pairs;
   std::string text;
 
   explicit Impl(const Options& o) : opt(o) { dedup.options = o.dedup; }
+
+  // Terms that most members of a story put in their headline or opening words say what
+  // its event is (see Options::head_missing); a report of that event names them somewhere
+  // in its text, a follow-up with the same people often does not. Counts those the
+  // loaded query (the article) lacks.
+  uint32_t missing_heads(const StoryState& st) const {
+    if (st.docs < 2) return 0;
+    const uint32_t need = std::max<uint32_t>(2, (st.docs + 1) / 2);
+    uint32_t missing = 0;
+    for (const auto& [term, count] : st.heads) {
+      if (count >= need && q[term] == 0.f && ++missing >= opt.head_missing) break;
+    }
+    return missing;
+  }
+  double head_factor(const StoryState& st) const {
+    if (opt.head_missing == 0) return 1.0;
+    return missing_heads(st) >= opt.head_missing ? opt.head_penalty : 1.0;
+  }
+
+  // heads += more (both sorted by term); a story keeps the head terms of its first
+  // reports once it has kMaxHeads.
+  void add_heads(std::vector<std::pair<uint32_t, uint32_t>>& heads,
+                 const std::vector<std::pair<uint32_t, uint32_t>>& more) {
+    std::vector<std::pair<uint32_t, uint32_t>>& u = heads_scratch;
+    u.clear();
+    u.reserve(heads.size() + more.size());
+    size_t i = 0, j = 0;
+    while (i < heads.size() || j < more.size()) {
+      if (j >= more.size() || (i < heads.size() && heads[i].first < more[j].first))
+        u.push_back(heads[i++]);
+      else if (i >= heads.size() || more[j].first < heads[i].first) {
+        if (heads.size() < kMaxHeads) u.push_back(more[j]);
+        ++j;
+      } else {
+        u.emplace_back(heads[i].first, heads[i].second + more[j].second);
+        ++i;
+        ++j;
+      }
+    }
+    heads.assign(u.begin(), u.end());
+  }
 
   // log(1 + k) for every k up to the documents seen (no document frequency exceeds it).
   void grow_log_table() {
@@ -582,6 +629,7 @@ struct Clusterer::Impl {
       posted[s] &= ~kPostedArchived;
       st.centroid = {};
       st.facts = {};
+      st.heads = {};
       return;
     }
     std::vector<std::pair<float, uint32_t>> top;
@@ -610,6 +658,7 @@ struct Clusterer::Impl {
       old.centroid = {};
       old.indexed = {};
       old.facts = {};
+      old.heads = {};
     }
   }
 
@@ -688,6 +737,7 @@ struct Clusterer::Impl {
     }
     add_names(a, b.names);
     add_facts(a, b.facts);
+    add_heads(a.heads, b.heads);
     a.docs += b.docs;
     b.merged_into = into;
     b.members = {};
@@ -776,6 +826,13 @@ struct Clusterer::Impl {
       const uint32_t term = term_ids.find(key);
       if (term != TermTable::kNone) names.emplace_back(term, name);
     }
+    head_terms.clear();
+    for (uint64_t key : feats.head) {
+      const uint32_t term = term_ids.find(key);
+      if (term != TermTable::kNone) head_terms.push_back(term);
+    }
+    std::sort(head_terms.begin(), head_terms.end());
+    head_terms.erase(std::unique(head_terms.begin(), head_terms.end()), head_terms.end());
     ++docs;
     grow_log_table();
     std::sort(vec.begin(), vec.end(), [](const TermWeight& x, const TermWeight& y) { return x.term < y.term; });
@@ -792,8 +849,9 @@ struct Clusterer::Impl {
       candidates(vec, language, UINT32_MAX, cands, std::isnan(t));
       for (uint32_t s : cands) {
         StoryState& st = stories[s];
-        float sim = static_cast<float>(cosine_with(norm, st) * decay(interval_gap(t, st.first, st.last)) *
-                                       fact_factor(feats.facts, st.facts));
+        float sim =
+            static_cast<float>(cosine_with(norm, st) * decay(interval_gap(t, st.first, st.last)) *
+                               fact_factor(feats.facts, st.facts) * head_factor(st));
         // Nothing but the text says an undated article belongs to an archived story:
         // it must say so more clearly.
         if (st.archived && sim < opt.archive_threshold) continue;
@@ -827,6 +885,11 @@ struct Clusterer::Impl {
     ++st.docs;
     add_names(st, names);
     add_facts(st, feats.facts);
+    if (opt.head_missing > 0) {
+      head_pairs.clear();
+      for (uint32_t term : head_terms) head_pairs.emplace_back(term, 1u);
+      add_heads(st.heads, head_pairs);
+    }
     story[index] = s;
     p.story = s;
     if (norm > 0) {

@@ -376,7 +376,8 @@ void featurize(const Article& article, const std::string& language, const Option
     run_len = 0;
   };
 
-  auto on_text = [&](std::string_view text, float base, bool entities, uint32_t lead) {
+  auto on_text = [&](std::string_view text, float base, bool entities, uint32_t lead,
+                     uint32_t head) {
     uint32_t count = 0;
     float run_weight = base;
     scan_words(text, [&](const Word& w) {
@@ -403,6 +404,7 @@ void featurize(const Article& article, const std::string& language, const Option
       if (stopword || w.lower.size() < 2) return;
       if (w.numeric && w.lower.size() < 3) return;
       acc.add(entry.key, weight, false);
+      if (count <= head) out.head.push_back(entry.key);
     });
     if (entities && run_len > 0) close_run(run_weight);
   };
@@ -415,8 +417,11 @@ void featurize(const Article& article, const std::string& language, const Option
     title_caps += w.capitalized;
   });
   const bool title_entities = title_words > 0 && title_caps * 2 <= title_words;
-  on_text(article.title, static_cast<float>(options.title_weight), title_entities, 0);
-  on_text(article.text, 1.f, true, options.lead_words);
+  out.head.clear();
+  on_text(article.title, static_cast<float>(options.title_weight), title_entities, 0, UINT32_MAX);
+  on_text(article.text, 1.f, true, options.lead_words, kHeadWords);
+  std::sort(out.head.begin(), out.head.end());
+  out.head.erase(std::unique(out.head.begin(), out.head.end()), out.head.end());
 
   const float ew = static_cast<float>(options.entity_weight);
   out.terms.assign(acc.terms().begin(), acc.terms().end());

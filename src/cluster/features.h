@@ -32,7 +32,13 @@ struct ArticleFeatures {
   std::vector<Feature> terms;                              // distinct keys
   std::vector<std::pair<uint64_t, std::string>> entity_names;  // key -> surface form (first seen)
   std::vector<Fact> facts;                                 // sorted, distinct
+  // Stem keys of the title and the first kHeadWords of the text, sorted, distinct.
+  std::vector<uint64_t> head;
 };
+
+// Words of the text (after the title) that state the event: a report's headline and
+// opening sentence say what happened; what follows is often background.
+inline constexpr uint32_t kHeadWords = 30;
 
 // Bytes of the text (after the title) searched for facts: the lead carries the facts
 // that define the event; figures further down are often background.
