@@ -1174,7 +1174,7 @@ class Finder {
     for (const auto& m : mentions_) {
       if (m.sentence != s || m.span.begin < from) continue;
       if (m.span.begin >= toks_[c.first].span.begin) break;
-      if (after_preposition(first_token_at(m.span.begin))) continue;  // "... at Trump, saying
+      if (after_preposition(first_token_at(m.span.begin))) continue;  // "jabs at Trump, saying"
       // A name modifying a noun after an article ("the Saltmarsh bridge") is part of
       // an object, not the subject.
       if (modifier(m.span)) continue;
