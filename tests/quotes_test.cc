@@ -922,5 +922,20 @@ TEST(QuotesSpeakers, HeAfterASentenceWhoseFirstNameIsAnObject) {
   EXPECT_EQ(q->speaker, "Tom Gallo") << dump(f);
 }
 
+TEST(QuotesSpans, AWeakCueReachesItsThatAcrossAPrepositionalPhrase) {
+  auto f = run(
+      "Tessa Morrow charged on the campaign trail in Harwick that the port had been left to rot.");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_cue(f, "charged");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->content.of(f.text), "the port had been left to rot") << dump(f);
+
+  // After an object, "that" opens a relative clause and is no reported clause.
+  auto g = run("Tessa Morrow called the plan a mistake that would cost the town dearly.");
+  REQUIRE_SEGMENTER(g);
+  for (const auto& x : g.a.quotes)
+    EXPECT_NE(x.content.of(g.text), "would cost the town dearly") << dump(g);
+}
+
 }  // namespace
 }  // namespace parallax

@@ -1200,13 +1200,16 @@ class Finder {
     int32_t i = static_cast<int32_t>(c.last) + 1;
     int32_t start = i;
     // "told US media on May 10 that ...": look for "that" a few words on.
+    // A weak cue reaches it only across a prepositional phrase ("charged on the campaign
+    // trail that ..."); after an object "that" starts a relative clause ("called the
+    // plan a mistake that ...").
+    const bool adverbial = i < end && is_word(i) && prepositions().count(norm(i)) > 0;
     for (int32_t k = i, words = 0; k < end && words <= 10; ++k) {
       if (is_word(k)) {
         ++words;
-        // Only a true speech verb reaches over words to its "that" ("told US media on
-        // May 10 that"); after a weak one it starts a relative clause ("called the
-        // plan a mistake that ...").
-        if (words > 1 && c.weight < 0.5f) break;
+        // Only a true speech verb reaches over its object to its "that" ("told US media
+        // on May 10 that").
+        if (words > 1 && c.weight < 0.5f && !adverbial) break;
         if (norm(k) == "that" && !toks_[k].capitalized) {
           start = k + 1;
           c.has_that = true;
