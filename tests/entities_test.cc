@@ -602,6 +602,17 @@ TEST(EntitiesAffiliations, PartyInAnAppositionAfterAPlace) {
   EXPECT_TRUE(affiliated(f.named("Nina Halloway"), "Democratic Party")) << affiliations_of(f);
 }
 
+TEST(EntitiesAffiliations, AnIndependentHasNoParty) {
+  auto f = run("Sen. Omar Greaves (I-Vt.) voted no, and Rep. Ella Brandt (R) voted yes.");
+  REQUIRE_TOKENS(f);
+  const Entity* omar = f.named("Omar Greaves");
+  ASSERT_NE(omar, nullptr) << describe(f);
+  EXPECT_FALSE(affiliated(omar, "Democratic Party")) << affiliations_of(f);
+  EXPECT_FALSE(affiliated(omar, "Republican Party")) << affiliations_of(f);
+  EXPECT_EQ(f.named("Vt."), nullptr) << describe(f);
+  EXPECT_TRUE(affiliated(f.named("Ella Brandt"), "Republican Party")) << affiliations_of(f);
+}
+
 TEST(EntitiesAffiliations, TheWhiteHouseIsNotAChamber) {
   auto f = run("White House press secretary Dana Pruitt said the president would sign the bill.");
   REQUIRE_TOKENS(f);

@@ -476,6 +476,14 @@ TEST(IngestDates, MonthAndWeekdayNames) {
   for (const char* w : {"Jane", "mayor", "Monday's", "", "on"}) EXPECT_FALSE(is_month_or_weekday(w)) << w;
 }
 
+TEST(IngestUtilities, SpaceWords) {
+  using parallax::space_words;
+  EXPECT_EQ(space_words("  Jane  van Doe "), (std::vector<std::string_view>{"Jane", "van", "Doe"}));
+  EXPECT_TRUE(space_words("").empty());
+  EXPECT_TRUE(space_words("   ").empty());
+  EXPECT_EQ(space_words("a\tb"), (std::vector<std::string_view>{"a\tb"}));  // spaces only
+}
+
 TEST(IngestDates, CommonFormsToIso8601) {
   using parallax::normalize_date;
   EXPECT_EQ(normalize_date("2023-06-06"), "2023-06-06");

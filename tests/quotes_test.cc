@@ -891,6 +891,11 @@ TEST(QuotesSpeakers, AnOutletNamedWithTheIsNoPerson) {
   const Quote* q = with_content(f, "We know about the secret accounts");
   ASSERT_NE(q, nullptr) << dump(f);
   EXPECT_EQ(q->speaker.find("Hill"), std::string::npos) << dump(f);
+  // The outlet is a source of the kind the gazetteer gives it.
+  const Quote* a = with_cue(f, "according to");
+  ASSERT_NE(a, nullptr) << dump(f);
+  EXPECT_EQ(a->speaker, "The Hill") << dump(f);
+  EXPECT_EQ(a->kind, SourceKind::kMediaOutlet) << dump(f);
 }
 
 TEST(QuotesSpeakers, AnAppositionAfterANameAndPartyCodeDescribesIt) {

@@ -162,6 +162,7 @@ TEST_F(Report, JsonHasSchemaAndValidSpans) {
   for (const auto& a : j["articles"]) {
     for (const auto& e : a["entities"]) {
       ASSERT_TRUE(e.contains("salience")) << e["name"];
+      ASSERT_TRUE(e.contains("outlet")) << e["name"];
       if (!e["mentions"].empty()) {
         EXPECT_GT(e["salience"].get<double>(), 0.0) << e["name"];
       }

@@ -665,5 +665,22 @@ TEST(TextSeeds, BothSeedsSegmentCleanly) {
   }
 }
 
+TEST(TextPartyCodes, LengthOfACodeOrZero) {
+  auto at = [](std::string_view text, std::string_view code) {
+    return party_code_length(text, text.find(code));
+  };
+  EXPECT_EQ(at("Sen. Jo Vale (D-Ore.) said", "D-Ore."), 6u);
+  EXPECT_EQ(at("Rep. Al Moss, R-Texas, said", "R-Texas"), 7u);
+  EXPECT_EQ(at("Rep. Al Moss, R-W. Va., said", "R-W. Va."), 8u);
+  EXPECT_EQ(at("Sen. Ed Lamb (I-Vt.) said", "I-Vt."), 5u);
+  EXPECT_EQ(at("Sen. Ed Lamb, D-N.Y.", "D-N.Y."), 6u);
+  EXPECT_EQ(at("Sen. Ed Lamb (R) said", "R)"), 1u);
+  // Not codes: a capital and a hyphen before other words.
+  EXPECT_EQ(at("the D-Day landings", "D-Day"), 0u);
+  EXPECT_EQ(at("an R-rated film", "R-rated"), 0u);
+  EXPECT_EQ(at("an AR-15, he said", "R-15"), 0u);
+  EXPECT_EQ(at("Lamb (R-", "R-"), 0u);
+}
+
 }  // namespace
 }  // namespace parallax::analyze

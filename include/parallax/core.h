@@ -180,6 +180,7 @@ struct Entity {
   // campaign" from "a spokeswoman for the Vale campaign"), a legislator's chamber
   // ("Senate" from "Sen."). Empty when the text says nothing of it.
   std::vector<std::string> affiliations;
+  bool outlet = false;  // a news outlet or agency the gazetteer knows ("Reuters", "The Hill")
   // How central the entity is to the article, for ranking its entities (0 when it has
   // no mention): its mentions (a pronoun counts half), 2 more for a mention in the first
   // two sentences, 3 for each of up to two occurrences of its name or an alias in the

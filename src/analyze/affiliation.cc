@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "analyze/entities.h"
+#include "analyze/text.h"
 
 namespace parallax::analyze {
 namespace {
@@ -178,14 +179,11 @@ class Finder {
     bool comma = norm(k) == ",";
     if (!paren && !comma) return;
     ++k;
-    // "(D-Ore.)", "(R)", ", D-Texas,".
-    if (valid(k) && same_sentence(k, e) && toks_[k].span.size() == 1) {
-      char c = text_[toks_[k].span.begin];
-      bool code_follows = valid(k + 1) && (norm(k + 1) == "-" || (paren && norm(k + 1) == ")"));
-      if (code_follows && (c == 'D' || c == 'R')) {
-        found.emplace_back(c == 'D' ? kDemocrats : kRepublicans);
-        return;
-      }
+    // "(D-Ore.)", "(R)", ", D-Texas,"; an independent ("I-Vt.") has no party.
+    if (valid(k) && same_sentence(k, e) && party_code_length(text_, toks_[k].span.begin) > 0) {
+      const char c = text_[toks_[k].span.begin];
+      if (c != 'I') found.emplace_back(c == 'D' ? kDemocrats : kRepublicans);
+      return;
     }
     if (!comma) return;
     // An apposition: up to the next comma or the sentence's end, at most twelve words.

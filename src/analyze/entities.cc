@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/lexicon.h"
+#include "core/normalize.h"
 #include "text.h"
 #include "wordnet.h"
 
@@ -906,18 +907,12 @@ class Finder {
   // state says whom the legislator represents (affiliation reads it), not a place the
   // article is about. Returns the piece after the code, or i when there is none.
   uint32_t skip_party_code(uint32_t i, uint32_t b) const {
-    const Piece& p = pieces_[i];
-    if (!p.cap || p.key.size() != 1 || (p.key != "d" && p.key != "r" && p.key != "i")) return i;
-    if (i + 1 >= b || pieces_[i + 1].gap != 2 || !pieces_[i + 1].cap) return i;
-    const uint32_t at = p.span.begin;
-    if (at == 0 || (text_[at - 1] != '(' && text_[at - 1] != ' ')) return i;
-    for (uint32_t j = i + 1; j < b && j <= i + 2; ++j) {
-      if (j > i + 1 && (pieces_[j].gap != 1 || !pieces_[j].cap)) break;
-      size_t after = pieces_[j].span.end;
-      while (after < text_.size() && text_[after] == '.') ++after;
-      if (after < text_.size() && (text_[after] == ')' || text_[after] == ',')) return j + 1;
-    }
-    return i;
+    const size_t len = party_code_length(text_, pieces_[i].span.begin);
+    if (len == 0) return i;
+    const size_t end = pieces_[i].span.begin + len;
+    uint32_t j = i + 1;
+    while (j < b && pieces_[j].span.begin < end) ++j;
+    return j;
   }
 
   bool lowercase_ambiguous(uint32_t i, size_t len) const {
@@ -1080,8 +1075,6 @@ class Finder {
     return end;
   }
 
-  // A common noun of the language ("Fire", "Rescue", "Gamble") rather than a name
-  // WordNet knows ("Clinton", "Paris") or does not know at all ("Procter").
   // A given name: one WordNet knows as a person ("Michael", "Gerald"), or a `given` row.
   bool given_name(const Piece& p) const {
     if (lex_.given_names.count(p.key)) return true;
@@ -1091,6 +1084,8 @@ class Finder {
            t == EntityType::kPerson;
   }
 
+  // A common noun of the language ("Fire", "Rescue", "Gamble") rather than a name
+  // WordNet knows ("Clinton", "Paris") or does not know at all ("Procter").
   bool common_noun(const Piece& p) const {
     if (wn_.synsets(p.key).empty()) return false;
     EntityType t;
@@ -1202,6 +1197,13 @@ class Finder {
     }
   }
 
+  // segs[from..to] become one name segment with `ref` (-1 a name, -3 a cued name).
+  static void merge_segments(std::vector<Segment>& segs, size_t from, size_t to, int ref) {
+    segs[from] = {Seg::kUnk, segs[from].first, segs[to].last, ref};
+    segs.erase(segs.begin() + static_cast<long>(from) + 1,
+               segs.begin() + static_cast<long>(to) + 1);
+  }
+
   void interpret(std::vector<Segment>& segs, uint32_t run_start, uint32_t b, uint32_t s,
                  bool headline, int prev_end, uint32_t prev_start) {
     merge_compound_titles(segs);
@@ -1213,9 +1215,7 @@ class Finder {
           (last != "of" && last != "for") || segs[k + 1].kind != Seg::kGaz ||
           segs[k + 1].first != segs[k].last + 1)
         continue;
-      Segment merged{Seg::kUnk, segs[k].first, segs[k + 1].last, -3};
-      segs.erase(segs.begin() + static_cast<long>(k), segs.begin() + static_cast<long>(k) + 2);
-      segs.insert(segs.begin() + static_cast<long>(k), merged);
+      merge_segments(segs, k, k + 1, -3);
     }
     // Names with an organisation cue swallow the nationalities, places and titles
     // around them: "Chinese Ministry of Foreign Affairs", "Japan Coast Guard".
@@ -1236,9 +1236,7 @@ class Finder {
         --from;
         while (from > 0 && segs[from - 1].kind != Seg::kTitle) --from;
       }
-      Segment merged{Seg::kUnk, segs[from].first, segs[to].last, -3};  // -3: cued
-      segs.erase(segs.begin() + static_cast<long>(from), segs.begin() + static_cast<long>(to) + 1);
-      segs.insert(segs.begin() + static_cast<long>(from), merged);
+      merge_segments(segs, from, to, -3);  // -3: cued
       k = from;
     }
     // A one-word place before one or two more capitalised words: with a place cue it is
@@ -1260,9 +1258,7 @@ class Finder {
           (!person_like_run(n) || common_noun(pieces_[n.first]) || common_noun(pieces_[n.last]))) {
         continue;
       }
-      Segment merged{Seg::kUnk, g.first, n.last, -1};
-      segs.erase(segs.begin() + static_cast<long>(k), segs.begin() + static_cast<long>(k) + 2);
-      segs.insert(segs.begin() + static_cast<long>(k), merged);
+      merge_segments(segs, k, k + 1, -1);
     }
     // A given name, or any name after a title, before a one-word organisation is a
     // person named like it ("Mayor Michael Bloomberg", "Gerald Ford").
@@ -1280,9 +1276,7 @@ class Finder {
       if (!titled && !given_name(pieces_[g.first])) {
         continue;
       }
-      Segment merged{Seg::kUnk, g.first, n.last, -1};
-      segs.erase(segs.begin() + static_cast<long>(k), segs.begin() + static_cast<long>(k) + 2);
-      segs.insert(segs.begin() + static_cast<long>(k), merged);
+      merge_segments(segs, k, k + 1, -1);
     }
     uint32_t role_from = run_start;
     bool role_from_prev = false;
@@ -1582,18 +1576,6 @@ class Finder {
   // - a word alone that begins the one multi-word organisation of the gazetteer named
   //   in the text and names nothing else ("House of Representatives ... the House").
   void join_variants(const std::vector<int>& raw_id, const std::vector<int>& person_votes) {
-    auto is_word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
-    auto words_of = [&](const std::string& s) {
-      std::vector<std::string> w;
-      size_t i = 0;
-      while (i < s.size()) {
-        while (i < s.size() && s[i] == ' ') ++i;
-        size_t b = i;
-        while (i < s.size() && s[i] != ' ') ++i;
-        if (i > b) w.push_back(s.substr(b, i - b));
-      }
-      return w;
-    };
     auto acronym = [&](const std::string& s) -> std::string {
       std::string letters;
       for (char c : s) {
@@ -1610,22 +1592,26 @@ class Finder {
     };
     for (size_t k = 0; k < raws_.size(); ++k) {
       const Raw& r = raws_[k];
-      std::vector<std::string> w = words_of(r.surface);
+      const std::vector<std::string_view> w = space_words(r.surface);
       if (w.size() < 2) continue;
       if (r.kind == Kind::kGaz && lex_.entries[r.ref].type == EntityType::kOrganisation)
-        add(gaz_by_first[w[0]], raw_id[k]);
+        add(gaz_by_first[std::string(w[0])], raw_id[k]);
       if (r.kind != Kind::kName) continue;
       std::string initials, plain;
-      for (const std::string& x : w) {
+      size_t plain_words = 0;
+      for (std::string_view x : w) {
         if (std::isupper(static_cast<unsigned char>(x[0]))) initials += x[0];
         bool initial =
             x.size() == 2 && x[1] == '.' && std::isupper(static_cast<unsigned char>(x[0]));
         bool suffix = x == "Jr." || x == "Jr" || x == "Sr." || x == "Sr" || x == "II" ||
                       x == "III" || x == "IV";
-        if (!initial && !suffix) plain += (plain.empty() ? "" : " ") + x;
+        if (initial || suffix) continue;
+        if (!plain.empty()) plain += ' ';
+        plain += x;
+        ++plain_words;
       }
       if (initials.size() >= 2) add(by_initials[initials], raw_id[k]);
-      if (words_of(plain).size() >= 2) add(by_plain[plain], raw_id[k]);
+      if (plain_words >= 2) add(by_plain[plain], raw_id[k]);
     }
     // Joins `id` to the candidates when they are all one entity (apart from `id` itself).
     auto unite_one = [&](int id, const std::vector<int>& cands) {
@@ -1648,7 +1634,8 @@ class Finder {
         continue;
       }
       if (r.surface.find(' ') == std::string::npos) {
-        if (person_votes[raw_id[k]] > 0 || !is_word_char(r.surface[0])) continue;
+        if (person_votes[raw_id[k]] > 0 || !std::isalnum(static_cast<unsigned char>(r.surface[0])))
+          continue;
         if (auto c = gaz_by_first.find(r.surface); c != gaz_by_first.end())
           unite_one(raw_id[k], c->second);
         continue;
@@ -1860,6 +1847,7 @@ class Finder {
       if (a.gaz >= 0) {
         e.name = lex_.entries[a.gaz].name;
         e.type = lex_.entries[a.gaz].type;
+        e.outlet = lex_.entries[a.gaz].media;
       } else if (a.nat >= 0) {
         e.name = lex_.nationalities[a.nat].adjective;
         e.type = EntityType::kNationality;
@@ -1984,24 +1972,15 @@ class Finder {
   // "jabs at Vale". Such a name is seldom the subject a "He" in the next sentence
   // continues.
   bool object_of_connector(uint32_t begin) const {
-    static const std::unordered_set<std::string_view> kConnectors = {
-        "before", "after", "at",    "of",    "to",     "with",   "from", "against",
-        "for",    "by",    "about", "on",    "in",     "than",   "like", "when",
-        "while",  "as",    "since", "until", "toward", "towards"};
-    size_t e = begin;
-    for (int words = 0; words < 6; ++words) {
-      while (e > 0 && (text_[e - 1] == ' ' || text_[e - 1] == '\n')) --e;
-      size_t b = e;
-      while (b > 0 &&
-             (std::isalpha(static_cast<unsigned char>(text_[b - 1])) || text_[b - 1] == '.'))
-        --b;
-      if (b == e) return false;
-      std::string_view w = text_.substr(b, e - b);
-      if (std::isupper(static_cast<unsigned char>(w[0]))) {
-        e = b;  // a title word ("Attorney General", "Sen.")
-        continue;
-      }
-      return kConnectors.count(w) > 0;
+    auto it = std::lower_bound(pieces_.begin(), pieces_.end(), begin,
+                               [](const Piece& p, uint32_t pos) { return p.span.begin < pos; });
+    size_t j = static_cast<size_t>(it - pieces_.begin());
+    for (int words = 0; words < 6 && j < pieces_.size(); ++words) {
+      if (j == 0 || pieces_[j].gap == 0) return false;  // a break: nothing joins it
+      const Piece& w = pieces_[--j];
+      if (w.cap) continue;  // a title word ("Attorney General", "Sen.")
+      return is_preposition(w.key) || is_subordinator(w.key) || w.key == "to" || w.key == "than" ||
+             w.key == "like" || w.key == "toward" || w.key == "towards";
     }
     return false;
   }

@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "core/lexicon.h"
+#include "core/normalize.h"
 #include "text.h"
 
 namespace parallax::analyze {
@@ -65,13 +66,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 std::vector<std::string> split_words(std::string_view s) {
   std::vector<std::string> words;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t b = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > b) words.push_back(normalize(s.substr(b, i - b)));
-  }
+  for (std::string_view w : space_words(s)) words.push_back(normalize(w));
   return words;
 }
 
@@ -324,14 +319,6 @@ const WordSet& clause_words() {
   return s;
 }
 
-// Words that open a subordinate clause at the start of a sentence ("After the vote, ...").
-const WordSet& subordinators() {
-  static const WordSet s = {"when", "while",  "although", "though", "because",
-                            "if",   "after",  "before",   "since",  "as",
-                            "once", "unless", "whereas",  "whether"};
-  return s;
-}
-
 // Words a clause may start with before its subject.
 const WordSet& clause_openers() {
   static const WordSet s = {"but", "and", "however", "meanwhile", "then", "also", "yet", "so",
@@ -356,13 +343,6 @@ const WordSet& right_stops(bool inverted) {
     return s;
   }();
   return inverted ? inv : by;
-}
-
-const WordSet& prepositions() {
-  static const WordSet s = {"in", "of", "for", "by", "without", "after", "before", "about", "on",
-                            "with", "from", "against", "into", "through", "despite", "upon", "at",
-                            "during", "outside", "inside", "near", "amid", "following"};
-  return s;
 }
 
 const WordSet& be_forms() {
@@ -889,7 +869,7 @@ class Finder {
       if (toks_[k].is_number) return true;
       std::string_view p = norm(k);
       if (!is_word(k)) return p == "'s" || p == "’s";
-      return prepositions().count(p) > 0 || determiners().count(p) > 0 || ends_with(p, "'s") ||
+      return is_preposition(p) || determiners().count(p) > 0 || ends_with(p, "'s") ||
              ends_with(p, "’s");
     };
     if (nominal(i - 1)) return true;
@@ -916,7 +896,7 @@ class Finder {
     if (p == "s" && i >= 2 && !is_word(i - 2) && toks_[i - 2].span.end == toks_[i - 1].span.begin) return false;
     // After a preposition a verb form is a noun: a gerund ("in writing") or a plural
     // ("amid calls for", "despite claims").
-    if (prepositions().count(p)) return false;
+    if (is_preposition(p)) return false;
     // "reported missing": an adjective, not a report.
     if (i + 1 < static_cast<int32_t>(toks_.size()) && toks_[i + 1].sentence == t.sentence &&
         states_after_participle().count(norm(i + 1)))
@@ -967,12 +947,11 @@ class Finder {
     const uint32_t s = toks_[i].sentence;
     int32_t k = i - 1;
     while (k >= 0 && toks_[k].sentence == s &&
-           (is_title_period(k) ||
-            (is_word(k) && toks_[k].capitalized && !prepositions().count(norm(k)))))
+           (is_title_period(k) || (is_word(k) && toks_[k].capitalized && !is_preposition(norm(k)))))
       --k;
     // "after", "before" may open a clause with its own subject ("after Vale chided ...").
-    return k >= 0 && toks_[k].sentence == s && is_word(k) && prepositions().count(norm(k)) > 0 &&
-           !subordinators().count(norm(k));
+    return k >= 0 && toks_[k].sentence == s && is_word(k) && is_preposition(norm(k)) &&
+           !is_subordinator(norm(k));
   }
 
   bool is_filler(int32_t i) const {
@@ -1082,21 +1061,17 @@ class Finder {
     return {b, e};
   }
 
-  // True when [b, e) is a party code ("R-Ohio", "D-N.Y.", "I-Vt.").
+  // True when [b, e) is a party code ("R-Ohio", "D-N.Y.", "I-Vt."; see
+  // party_code_length).
   bool party_code(int32_t b, int32_t e) const {
-    if (e - b < 3 || e - b > 7 || !is_word(b) || !is_joiner(b + 1)) return false;
-    std::string_view w = toks_[b].span.of(text_);
-    if (w != "D" && w != "R" && w != "I") return false;
-    for (int32_t k = b + 2; k < e; ++k) {
-      if (is_word(k) ? !toks_[k].capitalized : !punct_is(k, ".")) return false;
-      if (k > b + 2 && toks_[k].span.begin > toks_[k - 1].span.end + 1) return false;
-    }
-    return true;
+    if (e <= b) return false;
+    const uint32_t at = toks_[b].span.begin;
+    return party_code_length(text_, at) == toks_[e - 1].span.end - at;
   }
 
   // The first token of a party code that ends just before token `e`, or kNone.
   int32_t party_code_start(int32_t e) const {
-    for (int32_t b = e - 3; b >= 0 && b >= e - 7; --b) {
+    for (int32_t b = e - 1; b >= 0 && b >= e - 7; --b) {
       if (party_code(b, e)) return b;
     }
     return kNone;
@@ -1104,7 +1079,7 @@ class Finder {
 
   // [b, e) without a party code that closes it after a comma ("Rep. Jo Vale, R-Ohio").
   int32_t before_party_code(int32_t b, int32_t e) const {
-    for (int32_t k = e - 3; k > b; --k) {
+    for (int32_t k = e - 1; k > b; --k) {
       if (punct_is(k - 1, ",") && party_code(k, e)) {
         int32_t x = k - 1;
         while (x > b && !is_word(x - 1)) --x;
@@ -1149,7 +1124,7 @@ class Finder {
     if (is_word(first) && !named && first + 1 < static_cast<int32_t>(c.first) &&
         is_word(first + 1) &&
         (ends_with(norm(first), "ed") || ends_with(norm(first), "ing") ||
-         subordinators().count(norm(first)) || prepositions().count(norm(first)))) {
+         is_subordinator(norm(first)) || is_preposition(norm(first)))) {
       for (int32_t k = first + 1; k < static_cast<int32_t>(c.first); ++k) {
         if (punct_is(k, ",")) {
           from = toks_[k].span.end;
@@ -1203,7 +1178,7 @@ class Finder {
     // A weak cue reaches it only across a prepositional phrase ("charged on the campaign
     // trail that ..."); after an object "that" starts a relative clause ("called the
     // plan a mistake that ...").
-    const bool adverbial = i < end && is_word(i) && prepositions().count(norm(i)) > 0;
+    const bool adverbial = i < end && is_word(i) && is_preposition(norm(i));
     for (int32_t k = i, words = 0; k < end && words <= 10; ++k) {
       if (is_word(k)) {
         ++words;
@@ -1308,7 +1283,8 @@ class Finder {
       clause_after(c);
       int after = 0;
       for (int32_t k = c.ct_b; k < c.ct_e; ++k) after += is_word(k);
-      bool adverbial = !c.has_that && c.ct_b < c.ct_e && is_word(c.ct_b) && prepositions().count(norm(c.ct_b));
+      bool adverbial =
+          !c.has_that && c.ct_b < c.ct_e && is_word(c.ct_b) && is_preposition(norm(c.ct_b));
       if ((after == 0 || adverbial) && boundary != kNone && (punct_is(boundary, ",") || is_quote_tok(boundary))) {
         // "Tolls will rise, Reuters reported." / "..., X told reporters at a briefing.":
         // the words before the source.
@@ -1335,9 +1311,10 @@ class Finder {
       // The source after the verb is a name, a noun phrase with a determiner, or a
       // pronoun standing alone ("said he."); not the reported clause ("said they
       // touched on ...") nor an adverbial ("said on a call").
-      bool np_like = re > rb && is_word(rb) &&
-                     ((toks_[rb].capitalized && !prepositions().count(norm(rb))) || determiners().count(norm(rb)) ||
-                      (pronoun_of(norm(rb)) != Pronoun::kNone && re == rb + 1));
+      bool np_like =
+          re > rb && is_word(rb) &&
+          ((toks_[rb].capitalized && !is_preposition(norm(rb))) || determiners().count(norm(rb)) ||
+           (pronoun_of(norm(rb)) != Pronoun::kNone && re == rb + 1));
       if (np_like && !(is_word(rb) && (norm(rb) == "that" || norm(rb) == "to")) && ends_clause(re, send)) {
         c.sp_b = rb, c.sp_e = re;
         // "..., said Jo Vale, a lawyer in Tampa.": the description runs to the end of
@@ -1678,8 +1655,9 @@ class Finder {
       // quotation after it, or with a subject that names a source before it.
       // Not when a preposition follows ("Her statement added to the confusion").
       if (c.kind == CueKind::kVerb && c.weight < 0.5f && !c.has_that &&
-          !(c.weight >= 0.3f && has_speaker && c.sp_e <= static_cast<int32_t>(c.first) && source_like(c.sp_b, c.sp_e, false) &&
-            !(is_word(c.ct_b) && (prepositions().count(norm(c.ct_b)) || norm(c.ct_b) == "to"))))
+          !(c.weight >= 0.3f && has_speaker && c.sp_e <= static_cast<int32_t>(c.first) &&
+            source_like(c.sp_b, c.sp_e, false) &&
+            !(is_word(c.ct_b) && (is_preposition(norm(c.ct_b)) || norm(c.ct_b) == "to"))))
         continue;
       if (!has_speaker && !c.has_that) continue;
       // The clause starts with a quotation: the direct quote already says it.
@@ -1794,13 +1772,8 @@ class Finder {
 
   bool is_outlet_name(std::string_view name) const {
     // Any word of the name that is a media noun ("Financial Times", "Xinhua").
-    size_t i = 0;
-    while (i < name.size()) {
-      while (i < name.size() && name[i] == ' ') ++i;
-      size_t b = i;
-      while (i < name.size() && name[i] != ' ') ++i;
-      if (i == b) break;
-      auto it = lex_.nouns_by_first.find(normalize(name.substr(b, i - b)));
+    for (std::string_view w : space_words(name)) {
+      auto it = lex_.nouns_by_first.find(normalize(w));
       if (it == lex_.nouns_by_first.end()) continue;
       for (uint32_t idx : it->second) {
         const NounEntry& e = lex_.nouns[idx];
@@ -1903,13 +1876,15 @@ class Finder {
     }
     if (ent.type == EntityType::kPerson) {
       // Named like an institution: see person_like().
-      r.kind = is_outlet_name(ent.name) ? SourceKind::kMediaOutlet : SourceKind::kOrganisation;
+      r.kind = ent.outlet || is_outlet_name(ent.name) ? SourceKind::kMediaOutlet
+                                                      : SourceKind::kOrganisation;
       return;
     }
     switch (ent.type) {
       case EntityType::kPerson: r.kind = SourceKind::kNamedPerson; break;
       case EntityType::kOrganisation:
-        r.kind = is_outlet_name(ent.name) ? SourceKind::kMediaOutlet : SourceKind::kOrganisation;
+        r.kind = ent.outlet || is_outlet_name(ent.name) ? SourceKind::kMediaOutlet
+                                                        : SourceKind::kOrganisation;
         break;
       case EntityType::kPlace:
       case EntityType::kNationality: r.kind = SourceKind::kOrganisation; break;  // "Beijing said"

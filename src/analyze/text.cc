@@ -775,4 +775,47 @@ void segment(std::string_view text, const std::vector<Paragraph>* paragraphs, An
   }
 }
 
+size_t party_code_length(std::string_view text, size_t pos) {
+  auto upper = [&](size_t k) { return k < text.size() && text[k] >= 'A' && text[k] <= 'Z'; };
+  if (pos >= text.size() || (text[pos] != 'D' && text[pos] != 'R' && text[pos] != 'I')) return 0;
+  const char before = pos == 0 ? ' ' : text[pos - 1];
+  if (before != '(' && before != ' ') return 0;
+  if (before == '(' && pos + 1 < text.size() && text[pos + 1] == ')') return 1;  // "(R)"
+  if (pos + 1 >= text.size() || text[pos + 1] != '-' || !upper(pos + 2)) return 0;
+  size_t k = pos + 2;
+  for (int words = 0; words < 2; ++words) {
+    while (k < text.size() && (std::isalpha(static_cast<unsigned char>(text[k])) || text[k] == '.'))
+      ++k;
+    if (k + 1 < text.size() && text[k] == ' ' && upper(k + 1) && words == 0) {
+      size_t next = k + 1;  // "R-W. Va.": a second word, if the code ends after it
+      while (next < text.size() &&
+             (std::isalpha(static_cast<unsigned char>(text[next])) || text[next] == '.'))
+        ++next;
+      if (next >= text.size() || text[next] == ')' || text[next] == ',' || text[next] == ';') {
+        k = next;
+        break;
+      }
+    }
+    break;
+  }
+  if (k < text.size() && text[k] != ')' && text[k] != ',' && text[k] != ';') return 0;
+  return k - pos;
+}
+
+bool is_preposition(std::string_view norm) {
+  // Not "to": it also marks an infinitive ("declined to say").
+  static const std::unordered_set<std::string_view> kWords = {
+      "in", "of",     "for",     "by",      "without", "after",   "before",   "about",
+      "on", "with",   "from",    "against", "into",    "through", "despite",  "upon",
+      "at", "during", "outside", "inside",  "near",    "amid",    "following"};
+  return kWords.count(norm) > 0;
+}
+
+bool is_subordinator(std::string_view norm) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "when",  "while", "although", "though", "because", "if",      "after", "before",
+      "since", "as",    "once",     "unless", "whereas", "whether", "until"};
+  return kWords.count(norm) > 0;
+}
+
 }  // namespace parallax::analyze

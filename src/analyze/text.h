@@ -26,6 +26,18 @@ std::string stem(std::string_view norm, std::string_view language);
 // Italian, Portuguese, Dutch, Russian; false for others).
 bool is_stopword(std::string_view norm, std::string_view language);
 
+// The length in bytes of a US legislator's party code at text[pos], after "(", a space
+// or the text's start: "D-Ore.", "R-Texas", "I-Vt.", "D-N.Y.", "R-W. Va." (one or two
+// capitalised words after "D-", "R-" or "I-", ending at ")", ",", ";" or the text's end),
+// or "R" alone in "(R)"; 0 when there is none.
+size_t party_code_length(std::string_view text, size_t pos);
+
+// English closed classes the entity and quote finders share: prepositions ("of",
+// "amid", "following"; not "to", which also marks an infinitive), and the words that
+// open a subordinate clause with a subject of its own ("when", "after", "because").
+bool is_preposition(std::string_view norm);
+bool is_subordinator(std::string_view norm);
+
 // Fills out.sentences and out.tokens for `text` (out.language must be set). When
 // `paragraphs` is given, sentences never cross a paragraph boundary and carry their
 // paragraph index; otherwise blank lines separate paragraphs.

@@ -122,6 +122,18 @@ std::string canonical_url(std::string_view url) {
   return r;
 }
 
+std::vector<std::string_view> space_words(std::string_view s) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    const size_t b = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > b) words.push_back(s.substr(b, i - b));
+  }
+  return words;
+}
+
 std::vector<std::string> split_authors(std::string_view s) {
   std::vector<std::string> out;
   std::string t(trim(s));

@@ -28,6 +28,9 @@ std::string normalize_date(std::string_view s);
 // ("June", "Jun.", "juin", "Montag"); case-insensitive.
 bool is_month_or_weekday(std::string_view word);
 
+// The words of `s` between runs of ASCII spaces ("a  b c" -> "a", "b", "c").
+std::vector<std::string_view> space_words(std::string_view s);
+
 // "en-US" -> "en", "EN" -> "en"; anything else trimmed and lower-cased.
 std::string normalize_language(std::string_view s);
 

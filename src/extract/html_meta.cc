@@ -796,14 +796,8 @@ std::string find_date_in_text(std::string_view text) {
   std::string direct = iso_date(text);
   if (!direct.empty()) return direct;
   // Try windows of up to six words.
-  std::vector<std::string_view> words;
-  size_t i = 0;
-  while (i < text.size() && words.size() < 40) {
-    while (i < text.size() && text[i] == ' ') ++i;
-    size_t b = i;
-    while (i < text.size() && text[i] != ' ') ++i;
-    if (i > b) words.push_back(text.substr(b, i - b));
-  }
+  std::vector<std::string_view> words = space_words(text);
+  if (words.size() > 40) words.resize(40);
   for (size_t a = 0; a < words.size(); ++a) {
     for (size_t len = 1; len <= 5 && a + len <= words.size(); ++len) {
       const char* b = words[a].data();
@@ -908,13 +902,7 @@ std::string strip_name_noise(std::string_view s) {
                                                      "stand",     "erstellt"};
   std::vector<std::string_view> words;
   int depth = 0;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t b = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i == b) break;
-    std::string_view w = s.substr(b, i - b);
+  for (std::string_view w : space_words(s)) {
     if (depth > 0 || w.front() == '(') {
       for (char c : w) depth += c == '(' ? 1 : c == ')' ? -1 : 0;
       if (depth < 0) depth = 0;
@@ -997,13 +985,7 @@ bool describes(std::string_view s) {
   static constexpr std::string_view kParticles[] = {
       "von", "van", "der", "den", "de",  "la",  "le",  "du",  "da", "di", "del", "della", "dos",
       "das", "do",  "y",   "zu",  "ter", "ten", "bin", "ibn", "al", "el", "af",  "vom",   "zur"};
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t b = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i == b) break;
-    std::string_view w = s.substr(b, i - b);
+  for (std::string_view w : space_words(s)) {
     if (w[0] < 'a' || w[0] > 'z') continue;
     bool particle = false;
     for (auto p : kParticles) particle = particle || w == p;

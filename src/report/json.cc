@@ -63,6 +63,7 @@ Json article_json(const Article& art, const Analysis& an, size_t index) {
                         {"aliases", e.aliases},
                         {"affiliations", e.affiliations},
                         {"salience", e.salience},
+                        {"outlet", e.outlet},
                         {"mentions", std::move(mentions)}});
   }
   j["entities"] = std::move(entities);
