@@ -82,24 +82,9 @@ class Stemmer {
   // The word's stem key and whether it is a stopword, from the memo when seen before.
   // The memo is keyed by a 64-bit hash of the word (a collision among the words of a
   // stream is vanishingly unlikely) in an open-addressing table.
-  // A small direct-mapped memo of recent words sits in front of it: the common words,
-  // most of any text, are answered from cache, where the large memo (megabytes once a
-  // stream has met hundreds of thousands of words) costs a memory access per word.
   Entry lookup(std::string_view word) {
     const uint64_t h = XXH3_64bits(word.data(), word.size()) | 1;  // 0 marks an empty slot
-    if (slots_.empty()) {
-      slots_.assign(kSlots, Slot{});
-      recent_.assign(kRecent, Slot{});
-    }
-    Slot& recent = recent_[static_cast<size_t>(h >> 40) & (kRecent - 1)];
-    if (recent.word == h) return recent.entry;
-    const Entry e = lookup_slow(word, h);
-    recent = {h, e};
-    return e;
-  }
-
- private:
-  Entry lookup_slow(std::string_view word, uint64_t h) {
+    if (slots_.empty()) slots_.assign(kSlots, Slot{});
     const size_t mask = slots_.size() - 1;
     size_t i = static_cast<size_t>(h >> 16) & mask;
     while (slots_[i].word != 0) {
@@ -126,13 +111,12 @@ class Stemmer {
     return e;
   }
 
+ private:
   struct Slot {
     uint64_t word = 0;
     Entry entry;
   };
   static constexpr size_t kSlots = size_t{1} << 19;
-  static constexpr size_t kRecent = size_t{1} << 14;
-  std::vector<Slot> recent_;
   sb_stemmer* snowball_ = nullptr;
   bool english_ = false;
   std::vector<Slot> slots_;
