@@ -525,11 +525,56 @@ TEST(ClusterTest, FollowUpWithTheSameActorsStaysApartFromTheEventBefore) {
   // The rival's bid four days later leaves out what the vote's reports agree on
   // (ousted, rebels, emergency, confidence, motion, ballot, session, ...): another event.
   EXPECT_NE(g.story_of[4], g.story_of[0]);
-  // It shares the vote's people and background: without the head words it would join.
+  // It shares the vote's people and background: without the head words, and without
+  // the sign that its outlet reported the vote days before, it would join.
   cluster::Options off;
   off.head_missing = 0;
+  off.outlet_gap_days = 0;
   cluster::Grouping without = cluster::group(articles, off);
   EXPECT_EQ(without.story_of[4], without.story_of[0]);
+}
+
+TEST(ClusterTest, AnOutletsSecondReportDaysLaterIsAnotherEvent) {
+  // The rival's bid comes from the outlet that reported the vote three and a half days
+  // before: that alone keeps it apart, with the head words turned off.
+  std::vector<Article> articles = chair_vote_and_follow_up();
+  cluster::Options heads_off;
+  heads_off.head_missing = 0;
+  cluster::Grouping g = cluster::group(articles, heads_off);
+  EXPECT_EQ(g.story_of[3], g.story_of[0]);
+  EXPECT_NE(g.story_of[4], g.story_of[0]);
+  // From an outlet that has not reported the vote, the same text joins it.
+  articles[4].outlet = "Velmora Voice";
+  g = cluster::group(articles, heads_off);
+  EXPECT_EQ(g.story_of[4], g.story_of[0]);
+}
+
+TEST(ClusterTest, AnOutletsRunningCoverageOfOneEventStaysTogether) {
+  // One outlet's update the next day, and its third report a day and a half after that:
+  // each comes within outlet_gap_days of its last report in the story.
+  std::vector<Article> articles = chair_vote_and_follow_up();
+  articles.pop_back();
+  articles[1].outlet = articles[0].outlet;
+  articles[1].published = "2025-05-07T20:00:00Z";
+  articles[2].outlet = articles[0].outlet;
+  articles[2].published = "2025-05-09T08:00:00Z";
+  cluster::Options heads_off;
+  heads_off.head_missing = 0;
+  cluster::Grouping g = cluster::group(articles, heads_off);
+  for (size_t i = 1; i < articles.size(); ++i)
+    EXPECT_EQ(g.story_of[i], g.story_of[0]) << articles[i].id;
+  // Four days after the outlet's last report the similarity is cut, but a text that
+  // reports the vote as plainly as this one still joins: the sign is soft.
+  cluster::Clusterer c(heads_off);
+  articles[2].published = "2025-05-11T21:00:00Z";
+  for (size_t i = 0; i < 2; ++i) c.add(articles[i]);
+  const cluster::Placement late = c.add(articles[2]);
+  cluster::Clusterer other(heads_off);
+  articles[2].outlet = "Velmora Voice";
+  for (size_t i = 0; i < 2; ++i) other.add(articles[i]);
+  const cluster::Placement fresh = other.add(articles[2]);
+  EXPECT_FALSE(late.opened);
+  EXPECT_NEAR(late.similarity, fresh.similarity * heads_off.outlet_penalty, 1e-4);
 }
 
 TEST(ClusterTest, FactsAreNumbersWithWhatTheyCountAndYears) {

@@ -103,7 +103,7 @@ struct Floor {
 // makes grouping worse on any of the three sets fails here.
 TEST(EvalGroupingTest, SharedSetsStayAboveFloors) {
   PARALLAX_REQUIRE_SHARED(shared);
-  for (const Floor& f : {Floor{"basil", 0.92, 0.96}, Floor{"giveme5w1h", 0.77, 0.84},
+  for (const Floor& f : {Floor{"basil", 0.95, 0.975}, Floor{"giveme5w1h", 0.76, 0.83},
                          Floor{"ecbplus", 0.85, 0.88}}) {
     auto r = eval::evaluate_grouping(shared + "/bench/events/" + f.set);
     ASSERT_TRUE(r.ok()) << r.status().message();

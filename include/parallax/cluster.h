@@ -22,7 +22,9 @@
 // specific facts of their leads (figures with what they count, dates, years) and share
 // none: look-alike events (two earthquakes in one region) differ there; and by another when the
 // article leaves out many of the words most of the story's reports open with (a follow-up
-// with the same people is another event). Candidates come from an
+// with the same people is another event); and by another when the article's outlet last
+// reported in the story days before (an outlet seldom reports one event twice days
+// apart). Candidates come from an
 // inverted index over each story's top terms, never from all stories. After a story takes a member
 // it is compared with its best other candidates and merged into one that has converged with it.
 // Articles are compared within one language (Article::language, else detected by CLD2 from the
@@ -84,6 +86,13 @@ struct Options {
   // similarity to that story is multiplied by head_penalty. 0 turns this off.
   uint32_t head_missing = 8;
   double head_penalty = 0.5;
+  // An outlet seldom reports one event twice days apart; when an article's outlet last
+  // reported in a story outlet_gap_days or more before it, the later report is most
+  // often a development with the same people (the race for a defeated leader's post),
+  // and its similarity to that story is multiplied by outlet_penalty. Same-day updates
+  // and daily coverage of a running story are not touched. 0 turns this off.
+  double outlet_gap_days = 2;
+  double outlet_penalty = 0.7;
   // Stories past the horizon stay reachable for articles without a date (they cannot
   // say which stories are too old): the most recent archive_stories of them, each
   // cut to archive_terms terms. 0 turns this off.

@@ -53,6 +53,8 @@ struct StoryState {
   // Head terms (see internal::kHeadWords) with the number of members whose head has
   // each, sorted by term.
   std::vector<std::pair<uint32_t, uint32_t>> heads;
+  // Each outlet among the members, with the time of its latest dated report here.
+  std::vector<std::pair<uint32_t, double>> outlets;
 };
 
 // Term key -> term id, open addressing with linear probing: the lookup of every
@@ -324,6 +326,7 @@ struct Clusterer::Impl {
   std::vector<int64_t> dup_of;
 
   std::unordered_map<std::string, uint32_t> languages;
+  std::unordered_map<std::string, uint32_t> outlet_ids;
   double now = kNoTime;
   double last_sweep = kNoTime;
 
@@ -391,6 +394,31 @@ struct Clusterer::Impl {
   float log1p_int(uint32_t k) const { return log1p_table[k]; }
   // Smoothed IDF: log((N + 1) / (df + 1)) + 1.
   float idf(uint32_t term) { return log1p_int(docs) - log1p_int(df[term]) + 1.f; }
+
+  // The interned id of an outlet's name, or UINT32_MAX when the article names none.
+  uint32_t outlet_id(const std::string& outlet) {
+    if (outlet.empty()) return UINT32_MAX;
+    auto [it, inserted] = outlet_ids.try_emplace(outlet, static_cast<uint32_t>(outlet_ids.size()));
+    return it->second;
+  }
+  // An outlet seldom reports one event twice days apart: when it does, the later report
+  // is most often a development with the same people (see Options::outlet_gap_days).
+  double outlet_factor(const StoryState& st, uint32_t outlet, double t) const {
+    if (opt.outlet_gap_days <= 0 || outlet == UINT32_MAX || std::isnan(t)) return 1.0;
+    for (const auto& [o, last] : st.outlets)
+      if (o == outlet)
+        return !std::isnan(last) && t - last >= opt.outlet_gap_days ? opt.outlet_penalty : 1.0;
+    return 1.0;
+  }
+  static void note_outlet(StoryState& st, uint32_t outlet, double t) {
+    if (outlet == UINT32_MAX) return;
+    for (auto& [o, last] : st.outlets) {
+      if (o != outlet) continue;
+      if (!std::isnan(t) && (std::isnan(last) || t > last)) last = t;
+      return;
+    }
+    st.outlets.emplace_back(outlet, t);
+  }
 
   uint32_t language_id(const std::string& code) {
     auto [it, inserted] = languages.try_emplace(code, static_cast<uint32_t>(languages.size()));
@@ -738,6 +766,7 @@ struct Clusterer::Impl {
     add_names(a, b.names);
     add_facts(a, b.facts);
     add_heads(a.heads, b.heads);
+    for (const auto& [o, last] : b.outlets) note_outlet(a, o, last);
     a.docs += b.docs;
     b.merged_into = into;
     b.members = {};
@@ -796,6 +825,7 @@ struct Clusterer::Impl {
         StoryState& st = stories[s];
         st.members.push_back(index);
         note_time(st, t, a.published);
+        note_outlet(st, outlet_id(a.outlet), t);
         story[index] = s;
         dup_of[index] = original;
         p.story = s;
@@ -807,6 +837,7 @@ struct Clusterer::Impl {
 
     const std::string lang_code = internal::article_language(a);
     const uint32_t language = language_id(lang_code);
+    const uint32_t outlet = outlet_id(a.outlet);
     internal::featurize(a, lang_code, opt, feats);
     vec.clear();
     std::vector<std::pair<uint32_t, std::string>> names;
@@ -849,9 +880,9 @@ struct Clusterer::Impl {
       candidates(vec, language, UINT32_MAX, cands, std::isnan(t));
       for (uint32_t s : cands) {
         StoryState& st = stories[s];
-        float sim =
-            static_cast<float>(cosine_with(norm, st) * decay(interval_gap(t, st.first, st.last)) *
-                               fact_factor(feats.facts, st.facts) * head_factor(st));
+        float sim = static_cast<float>(
+            cosine_with(norm, st) * decay(interval_gap(t, st.first, st.last)) *
+            fact_factor(feats.facts, st.facts) * head_factor(st) * outlet_factor(st, outlet, t));
         // Nothing but the text says an undated article belongs to an archived story:
         // it must say so more clearly.
         if (st.archived && sim < opt.archive_threshold) continue;
@@ -885,6 +916,7 @@ struct Clusterer::Impl {
     ++st.docs;
     add_names(st, names);
     add_facts(st, feats.facts);
+    note_outlet(st, outlet, t);
     if (opt.head_missing > 0) {
       head_pairs.clear();
       for (uint32_t term : head_terms) head_pairs.emplace_back(term, 1u);
