@@ -46,6 +46,14 @@ Found run(std::string text) {
   return f;
 }
 
+// The analysis of a whole article (title and outlet count for salience).
+Found run(const Article& article) {
+  Found f;
+  f.text = article.text;
+  f.analysis = analyzer().analyze(article);
+  return f;
+}
+
 bool has_role(const Entity& e, std::string_view role) {
   return std::find(e.roles.begin(), e.roles.end(), role) != e.roles.end();
 }
@@ -809,6 +817,39 @@ TEST(EntitiesCoreference, AnAcronymOfTwoNamesJoinsNeither) {
   EXPECT_EQ(board->mentions.size(), 1u) << describe(f);
 }
 
+TEST(EntitiesNames, AMonthAfterATitleIsAGivenName) {
+  auto f = run("Gov. Jan Brewer vetoed the bill on Wednesday. Brewer said it went too far.");
+  REQUIRE_TOKENS(f);
+  const Entity* brewer = f.named("Jan Brewer");
+  ASSERT_NE(brewer, nullptr) << describe(f);
+  EXPECT_EQ(brewer->type, EntityType::kPerson) << describe(f);
+  EXPECT_EQ(brewer->mentions.size(), 2u) << describe(f);
+  // A month after a name or a preposition stays a month.
+  auto g = run("Mayor Greta Lind spoke in Jan. Lind said little.");
+  REQUIRE_TOKENS(g);
+  EXPECT_EQ(g.named("Jan"), nullptr) << describe(g);
+}
+
+TEST(EntitiesSalience, TheArticlesOwnOutletIsTheChannel) {
+  Article article;
+  article.text =
+      "Sources told Fox News that Greta Lind would resign. Fox News has learned that the "
+      "harbour board met twice. Lind did not answer Fox News.";
+  article.language = "en";
+  // Salience of Fox News minus Greta Lind's, in an article of `outlet`.
+  auto lead = [&](const char* outlet) {
+    article.outlet = outlet;
+    Found f = run(article);
+    const Entity* own = f.named("Fox News");
+    const Entity* lind = f.named("Greta Lind");
+    if (own == nullptr || lind == nullptr) ADD_FAILURE() << describe(f);
+    return own && lind ? own->salience - lind->salience : 0.0;
+  };
+  EXPECT_LT(lead("fox"), 0);
+  // In another outlet's article the same text ranks Fox News first: it is then a subject.
+  EXPECT_GT(lead("Harwick Daily"), 0);
+}
+
 TEST(EntitiesSalience, MentionsLeadAndTitleCount) {
   Article article;
   article.title = "Mayor Greta Lind defends harbour budget";
@@ -817,9 +858,7 @@ TEST(EntitiesSalience, MentionsLeadAndTitleCount) {
       "had asked for more. Lind added that the board would meet again. Councillor Sven Aas "
       "disagreed.";
   article.language = "en";
-  Found f;
-  f.text = article.text;
-  f.analysis = analyzer().analyze(article);
+  Found f = run(article);
   REQUIRE_TOKENS(f);
   const Entity* lind = f.named("Greta Lind");
   const Entity* aas = f.named("Sven Aas");

@@ -35,6 +35,9 @@ TEST(EvalEntitiesNames, LooseMatches) {
   // The set's ids lost everything from an accented letter on.
   EXPECT_TRUE(names_match("Felipe_Calder", "Felipe Calder\u00f3n", true));
   EXPECT_FALSE(names_match("Felipe_Calder", "Felipe Calderwood", true));
+  // Agent nouns spelt either way.
+  EXPECT_TRUE(names_match("protestors", "protesters", false));
+  EXPECT_FALSE(names_match("protestors", "prosecutors", false));
 }
 
 TEST(EvalEntitiesNames, DifferentPeopleDoNotMatch) {

@@ -927,19 +927,42 @@ TEST(QuotesSpeakers, HeAfterASentenceWhoseFirstNameIsAnObject) {
   EXPECT_EQ(q->speaker, "Tom Gallo") << dump(f);
 }
 
-TEST(QuotesSpans, AWeakCueReachesItsThatAcrossAPrepositionalPhrase) {
-  auto f = run(
-      "Tessa Morrow charged on the campaign trail in Harwick that the port had been left to rot.");
+// The quote whose cue is `cue` reports `content`.
+void expect_content(const std::string& text, std::string_view cue, std::string_view content) {
+  auto f = run(text);
   REQUIRE_SEGMENTER(f);
-  const Quote* q = with_cue(f, "charged");
+  const Quote* q = with_cue(f, cue);
   ASSERT_NE(q, nullptr) << dump(f);
-  EXPECT_EQ(q->content.of(f.text), "the port had been left to rot") << dump(f);
+  EXPECT_EQ(q->content.of(f.text), content) << dump(f);
+}
 
+// No quote of `text` reports `content`.
+void expect_no_content(const std::string& text, std::string_view content) {
+  auto f = run(text);
+  REQUIRE_SEGMENTER(f);
+  for (const auto& x : f.a.quotes) EXPECT_NE(x.content.of(f.text), content) << dump(f);
+}
+
+TEST(QuotesSpans, AWeakCueReachesItsThatAcrossAPrepositionalPhrase) {
+  expect_content(
+      "Tessa Morrow charged on the campaign trail in Harwick that the port had been left to rot.",
+      "charged", "the port had been left to rot");
   // After an object, "that" opens a relative clause and is no reported clause.
-  auto g = run("Tessa Morrow called the plan a mistake that would cost the town dearly.");
-  REQUIRE_SEGMENTER(g);
-  for (const auto& x : g.a.quotes)
-    EXPECT_NE(x.content.of(g.text), "would cost the town dearly") << dump(g);
+  expect_no_content("Tessa Morrow called the plan a mistake that would cost the town dearly.",
+                    "would cost the town dearly");
+}
+
+TEST(QuotesSpans, AStrongCueReachesItsThatAcrossADateWithCommasAndDots) {
+  expect_content("Tessa Morrow said on Monday, Jan. 5, that the port had been left to rot.", "said",
+                 "the port had been left to rot");
+  // Without a preposition first, a comma still ends the search: "that" is the clause's.
+  expect_no_content("The council, Tessa Morrow said, is a body that never agrees on the port.",
+                    "never agrees on the port");
+}
+
+TEST(QuotesSpans, AThatAfterTheReportedClausesVerbIsItsOwn) {
+  expect_content("Tessa Morrow said the plan was a mistake that would cost the town dearly.",
+                 "said", "the plan was a mistake that would cost the town dearly");
 }
 
 }  // namespace

@@ -65,17 +65,31 @@ std::vector<std::string> name_words(std::string_view name) {
   return out;
 }
 
+// How much the article's own outlet counts among its entities.
+constexpr double kOwnOutletSalience = 0.25;
+
 // An article naming its own outlet ("the Klaxon can reveal", "The Klaxon says:") is the
 // outlet speaking in its own voice: the entity is an organisation, whatever its
 // context suggested, and its quotes come from a media outlet.
-void mark_own_outlet(std::string_view outlet, Analysis& a) {
-  std::vector<std::string> own = name_words(outlet);
-  if (own.empty()) return;
+std::vector<uint8_t> mark_own_outlet(std::string_view outlet, Analysis& a) {
   std::vector<uint8_t> is_own(a.entities.size(), 0);
+  std::vector<std::string> own = name_words(outlet);
+  if (own.empty()) return is_own;
+  std::string own_joined;
+  for (const std::string& w : own) own_joined += w;
   for (size_t e = 0; e < a.entities.size(); ++e) {
     std::vector<std::string> words = name_words(a.entities[e].name);
     bool all = !words.empty();
     for (const std::string& w : words) all = all && std::find(own.begin(), own.end(), w) != own.end();
+    if (!all && a.entities[e].outlet) {
+      // An outlet the gazetteer knows, named in full for a short outlet name: "Fox News"
+      // for "fox", "The New York Times" for "nyt" (not for "The Times").
+      const bool begins =
+          own.size() < words.size() && std::equal(own.begin(), own.end(), words.begin());
+      std::string initials;
+      for (const std::string& w : words) initials += w[0];
+      all = begins || (words.size() >= 2 && initials == own_joined);
+    }
     if (!all) continue;
     is_own[e] = 1;
     a.entities[e].type = EntityType::kOrganisation;
@@ -83,6 +97,7 @@ void mark_own_outlet(std::string_view outlet, Analysis& a) {
   for (Quote& q : a.quotes)
     if (q.entity >= 0 && static_cast<size_t>(q.entity) < is_own.size() && is_own[q.entity])
       q.kind = SourceKind::kMediaOutlet;
+  return is_own;
 }
 
 Analysis run(const Resources& r, std::string_view text, std::string_view language,
@@ -97,8 +112,12 @@ Analysis run(const Resources& r, std::string_view text, std::string_view languag
   }
   if (r.options.quotes) find_quotes(text, r.quotes, a);
   if (r.options.entities) {
-    mark_own_outlet(outlet, a);
+    const std::vector<uint8_t> own = mark_own_outlet(outlet, a);
     score_salience(title, a);
+    // The outlet's own voice ("sources told Fox News" in Fox News) is the channel, not
+    // what the article is about.
+    for (size_t e = 0; e < own.size(); ++e)
+      if (own[e]) a.entities[e].salience *= kOwnOutletSalience;
   }
   if (r.options.framing) find_framing(text, r.framing, a);
   return a;

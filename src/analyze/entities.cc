@@ -1008,7 +1008,13 @@ class Finder {
         j = seg.last + 1;
         continue;
       }
-      if (p.cap && !(p.stop && !p.caps) && !(p.starts & kSkipCue)) {
+      // A month or weekday name is a given name between a title and a name: "Gov. Jan
+      // Brewer", "Rep. June Smith".
+      const bool skip_as_given =
+          (p.starts & kSkipCue) && p.cap && !segs.empty() && segs.back().kind == Seg::kTitle &&
+          segs.back().last + 1 == j && j + 1 < b && pieces_[j + 1].gap == 1 && pieces_[j + 1].cap &&
+          !(pieces_[j + 1].starts & kSkipCue) && !function_word(pieces_[j + 1]);
+      if (p.cap && !(p.stop && !p.caps) && (!(p.starts & kSkipCue) || skip_as_given)) {
         if (is_cue(p)) has_org_cue = true;
         if (!segs.empty() && segs.back().kind == Seg::kUnk && segs.back().last + 1 == j) {
           segs.back().last = j;

@@ -1190,8 +1190,18 @@ class Finder {
           c.has_that = true;
           break;
         }
+        // An auxiliary or a copula: the reported clause has begun, and a "that" after it
+        // is its own ("said the plan was a good one that would cut taxes").
+        static const std::unordered_set<std::string_view> kFinite = {
+            "is",  "was",   "are",   "were",   "has", "have",  "had",  "will", "would",
+            "can", "could", "shall", "should", "may", "might", "must", "does", "did"};
+        if (kFinite.count(norm(k))) break;
         if (cue_at_[k] != kNone) break;
-      } else if (!is_joiner(k)) {
+      } else if (!is_joiner(k) && !(adverbial && norm(k) == ",") &&
+                 !(adverbial && norm(k) == "." && toks_[k - 1].span.end == toks_[k].span.begin &&
+                   k + 1 < end && toks_[k + 1].span.begin > toks_[k].span.end)) {
+        // Commas and an abbreviation's dot stay inside a prepositional phrase: "said on
+        // Monday, Jan. 5, that".
         break;
       }
     }

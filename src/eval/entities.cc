@@ -39,6 +39,13 @@ std::string singular(std::string w) {
 // cut of five letters or more is taken as the same word.
 bool same_word(const std::string& a, const std::string& b) {
   if (a == b) return true;
+  // Agent nouns spelt either way: "protestor" and "protester", "adviser" and "advisor".
+  if (a.size() == b.size() && a.size() >= 7) {
+    const size_t n = a.size();
+    const bool ends_a = (a.compare(n - 2, 2, "or") == 0 || a.compare(n - 2, 2, "er") == 0);
+    const bool ends_b = (b.compare(n - 2, 2, "or") == 0 || b.compare(n - 2, 2, "er") == 0);
+    if (ends_a && ends_b && a.compare(0, n - 2, b, 0, n - 2) == 0) return true;
+  }
   const std::string& s = a.size() < b.size() ? a : b;
   const std::string& l = a.size() < b.size() ? b : a;
   if (s.size() < 3 || l.compare(0, s.size(), s) != 0) return false;
@@ -346,6 +353,8 @@ Result<EntitiesReport> evaluate_entities(const std::string& dir) {
     article.title = title;
     article.text = text;
     article.language = "en";
+    if (j.contains("outlet") && j["outlet"].is_string())
+      article.outlet = j["outlet"].get<std::string>();
     const auto t0 = std::chrono::steady_clock::now();
     Analysis a = (*analyzer)->analyze(article);
     rep.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
