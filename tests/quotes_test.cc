@@ -965,5 +965,51 @@ TEST(QuotesSpans, AThatAfterTheReportedClausesVerbIsItsOwn) {
                  "said", "the plan was a mistake that would cost the town dearly");
 }
 
+// The speaker given to the quote of `text` that reports `content`.
+std::string speaker_of(const std::string& text, std::string_view content,
+                       SourceKind* kind = nullptr) {
+  auto f = run(text);
+  const Quote* q = with_content(f, content);
+  if (q == nullptr) {
+    ADD_FAILURE() << dump(f);
+    return "";
+  }
+  if (kind) *kind = q->kind;
+  return q->speaker;
+}
+
+TEST(QuotesSpeakers, ADocumentSpeaksForWhoeverTheTextSaysSentIt) {
+  auto probe = run("Tessa Morrow said so.");
+  REQUIRE_SEGMENTER(probe);
+  const std::string quote =
+      " \u201cThe port has been left to rot for a decade,\u201d the letter said.";
+  const std::string content = "The port has been left to rot for a decade";
+  EXPECT_EQ(
+      speaker_of("A letter from Sen. Tessa Morrow reached the council on Monday." + quote, content),
+      "Tessa Morrow");
+  EXPECT_EQ(
+      speaker_of("A letter signed by the Harbour Board reached the council." + quote, content),
+      "Harbour Board");
+  EXPECT_EQ(speaker_of("Tessa Morrow sent a letter to the council on Monday." + quote, content),
+            "Tessa Morrow");
+  EXPECT_EQ(
+      speaker_of(
+          "Tessa Morrow\u2019s new ad ran on Monday. \u201cThe port has been left to rot for a "
+          "decade,\u201d the advertisement says.",
+          content),
+      "Tessa Morrow");
+  EXPECT_EQ(
+      speaker_of("Mayor Greta Lind said in a statement that the port would reopen. \u201cWe will "
+                 "rebuild the port within a year,\u201d the statement continued.",
+                 "We will rebuild the port within a year"),
+      "Greta Lind");
+  // Who obtained or reported the letter did not write it; with no author the letter speaks.
+  SourceKind kind = SourceKind::kUnknown;
+  EXPECT_EQ(speaker_of("A letter obtained by the Harwick Ledger reached the council." + quote,
+                       content, &kind),
+            "the letter");
+  EXPECT_EQ(kind, SourceKind::kDocument);
+}
+
 }  // namespace
 }  // namespace parallax

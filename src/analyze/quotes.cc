@@ -1770,6 +1770,128 @@ class Finder {
     return nullptr;
   }
 
+  static bool definite_determiner(std::string_view w) {
+    return w == "the" || w == "this" || w == "that" || w == "its" || w == "his" || w == "her" ||
+           w == "their";
+  }
+
+  // Names of one kind of document: "ad" and "advertisement", "statement" and "release".
+  static std::string_view document_class(std::string_view w) {
+    if (w == "ad" || w == "ads" || w == "advertisement" || w == "commercial" || w == "spot")
+      return "ad";
+    if (w == "statement" || w == "release") return "statement";
+    if (w.size() > 1 && w.back() == 's') w.remove_suffix(1);
+    return w;
+  }
+
+  // The entity mention that ends at `pos` (spaces aside), or kNone.
+  int32_t mention_ending_at(uint32_t pos) const {
+    int32_t found = kNone;
+    for (const auto& m : mentions_) {
+      if (m.span.begin >= pos) break;
+      if (m.span.end == pos && !m.pronoun) found = m.entity;
+    }
+    return found;
+  }
+  // The entity mention that begins at token i, or kNone.
+  int32_t mention_at(int32_t i) const {
+    for (const auto& m : mentions_) {
+      if (m.span.begin > toks_[i].span.begin) break;
+      if (m.span.begin == toks_[i].span.begin && !m.pronoun) return m.entity;
+    }
+    return kNone;
+  }
+
+  // Who sent the document a definite noun phrase at token `b` refers back to: at an
+  // earlier mention of a document of the same kind, "from X" or "by X" after it, "X's"
+  // before it, or X as the subject of a verb of issuing ("X sent a letter", "X
+  // released a statement"). kNone when the text does not say.
+  int32_t document_author(int32_t b, std::string_view head) const {
+    static const std::unordered_set<std::string_view> kIssue = {
+        "sent",     "wrote", "released", "issued",     "signed", "posted",  "published", "launched",
+        "unveiled", "aired", "ran",      "circulated", "penned", "drafted", "put"};
+    const std::string_view cls = document_class(head);
+    for (int32_t k = b - 1; k >= 0; --k) {
+      if (!is_word(k) || document_class(norm(k)) != cls || in_quote_[k] != kNone) continue;
+      const uint32_t s = toks_[k].sentence;
+      // "a letter from Sen. X", "an ad paid for by X", "a letter signed by X"; not "a
+      // letter obtained by Fox News".
+      static const std::unordered_set<std::string_view> kAuthoredBy = {
+          "signed",   "written",  "sent", "penned", "issued",
+          "released", "authored", "for",  "drafted"};
+      for (int32_t j = k + 1, words = 0;
+           j < static_cast<int32_t>(toks_.size()) && toks_[j].sentence == s && words < 4; ++j) {
+        if (!is_word(j)) break;
+        ++words;
+        const std::string_view w = norm(j);
+        const bool from = w == "from" && j == k + 1;
+        const bool by = w == "by" && (j == k + 1 || kAuthoredBy.count(norm(j - 1)));
+        if ((from || by) && j + 1 < static_cast<int32_t>(toks_.size())) {
+          // The author's name, after "the" or a title ("from Representative Peter Welch").
+          int32_t e = kNone;
+          for (int32_t t = j + 1;
+               t < static_cast<int32_t>(toks_.size()) && t <= j + 4 && toks_[t].sentence == s;
+               ++t) {
+            e = mention_at(t);
+            if (e != kNone) break;
+            if (!is_word(t) && norm(t) == ".") continue;  // "Sen."
+            if (!is_word(t) || !(toks_[t].capitalized || norm(t) == "the")) break;
+          }
+          if (e != kNone) return e;
+          break;
+        }
+      }
+      // "X's letter", "the Romney campaign's new ad": a possessive up to two words before.
+      for (int32_t j = k - 1; j >= 0 && j >= k - 3 && toks_[j].sentence == s; --j) {
+        const std::string_view w = norm(j);
+        if (w == "s" || ends_with(w, "'s") || ends_with(w, "’s")) {
+          // The name ends at the apostrophe, in this token or the one before.
+          const std::string_view raw = toks_[j].span.of(text_);
+          size_t apos = raw.rfind('\'');
+          if (apos == std::string_view::npos) apos = raw.rfind("’");
+          int32_t e = apos != std::string_view::npos && apos > 0
+                          ? mention_ending_at(toks_[j].span.begin + static_cast<uint32_t>(apos))
+                          : kNone;
+          if (e == kNone && j > 0) e = mention_ending_at(toks_[j - 1].span.end);
+          if (e == kNone && j > 1) e = mention_ending_at(toks_[j - 2].span.end);
+          if (e != kNone) return e;
+          break;
+        }
+        if (!is_word(j)) break;
+      }
+      // "X said in a statement": the speaker of an earlier quote whose cue holds it.
+      if (records_ != nullptr) {
+        for (size_t r = 0; r < resolved_.size() && r < records_->size(); ++r) {
+          const int32_t ci = (*records_)[r].cue;
+          if (ci == kNone || resolved_[r].entity == kNone) continue;
+          if (cue_start(cues_[ci]) <= k && k < cue_end(cues_[ci])) return resolved_[r].entity;
+        }
+      }
+      // "Sen. X sent a letter", "X on Monday released a statement".
+      int32_t verb = kNone;
+      for (int32_t j = k - 1, words = 0; j >= 0 && toks_[j].sentence == s && words < 5; --j) {
+        if (!is_word(j)) continue;
+        ++words;
+        if (kIssue.count(norm(j))) {
+          verb = j;
+          break;
+        }
+      }
+      if (verb != kNone) {
+        int32_t best = kNone;
+        for (const auto& m : mentions_) {
+          if (m.span.begin >= toks_[verb].span.begin) break;
+          if (m.sentence != s || m.pronoun) continue;
+          const int32_t mb = first_token_at(m.span.begin);
+          if (after_preposition(mb) || modifier(m.span)) continue;
+          best = m.entity;
+        }
+        if (best != kNone) return best;
+      }
+    }
+    return kNone;
+  }
+
   static SourceKind kind_of(NounKind k) {
     switch (k) {
       case NounKind::kMedia: return SourceKind::kMediaOutlet;
@@ -2055,6 +2177,12 @@ class Finder {
         return r;
       }
       r.kind = kind_of(head->kind);
+      // "The letter says": the letter an earlier sentence says who sent ("a letter
+      // from Sen. X", "X's statement", "X released an ad").
+      if (head->kind == NounKind::kDocument && definite_determiner(norm(b))) {
+        const int32_t author = document_author(b, norm(head_last));
+        if (author != kNone) set_entity(r, author);
+      }
       return r;
     }
 
@@ -2205,6 +2333,7 @@ class Finder {
   }
 
   void resolve_all(std::vector<Record>& records) {
+    records_ = &records;
     std::vector<int32_t> pos_of(records.size(), kNone);
     for (size_t i = 0; i < records.size(); ++i) pos_of[records[i].id] = static_cast<int32_t>(i);
     resolved_.clear();
@@ -2259,6 +2388,8 @@ class Finder {
   std::vector<MentionRef> mentions_;
   std::vector<size_t> pending_open_;
   std::vector<Resolved> resolved_;
+  const std::vector<Record>* records_ =
+      nullptr;  // while resolve_all runs: the records resolved_ follows
   std::vector<uint32_t> record_sentence_;
 };
 
