@@ -1011,5 +1011,20 @@ TEST(QuotesSpeakers, ADocumentSpeaksForWhoeverTheTextSaysSentIt) {
   EXPECT_EQ(kind, SourceKind::kDocument);
 }
 
+TEST(QuotesSpeakers, TheSpeakerAndTheAttorneyGeneralAreRolesOfNamedPeople) {
+  auto probe = run("Tessa Morrow said so.");
+  REQUIRE_SEGMENTER(probe);
+  EXPECT_EQ(
+      speaker_of("House Speaker Tessa Morrow spoke on Monday. \u201cI would not use that language "
+                 "about anyone,\u201d the House speaker continued.",
+                 "I would not use that language"),
+      "Tessa Morrow");
+  EXPECT_EQ(
+      speaker_of("Attorney General Ada Marsh met Mayor Greta Lind. \u201cThe port accounts are in "
+                 "order,\u201d the attorney general said.",
+                 "The port accounts are in order"),
+      "Ada Marsh");
+}
+
 }  // namespace
 }  // namespace parallax
