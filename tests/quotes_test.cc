@@ -1026,5 +1026,28 @@ TEST(QuotesSpeakers, TheSpeakerAndTheAttorneyGeneralAreRolesOfNamedPeople) {
       "Ada Marsh");
 }
 
+TEST(QuotesSpeakers, SheIsNotTheManNamedBeforeHer) {
+  auto probe = run("Tessa Morrow said so.");
+  REQUIRE_SEGMENTER(probe);
+  const std::string quote = " \u201cWe will rebuild the port within a year,\u201d ";
+  const std::string content = "We will rebuild the port within a year";
+  // The subject of the sentence before would win, but a given name says otherwise.
+  EXPECT_EQ(
+      speaker_of("Tom Reed spoke after Greta Lind left the hall." + quote + "she said.", content),
+      "Greta Lind");
+  EXPECT_EQ(
+      speaker_of("Tom Reed spoke after Greta Lind left the hall." + quote + "he said.", content),
+      "Tom Reed");
+  // An honorific or a person noun says it where the name does not: "Ms. Okafor".
+  EXPECT_EQ(speaker_of(
+                "Councillor Tom Arnott spoke after Ms. Okafor left the hall." + quote + "she said.",
+                content),
+            "Okafor");
+  EXPECT_EQ(speaker_of("Spokeswoman Vell Arnott spoke after Mr. Okafor left the hall." + quote +
+                           "he said.",
+                       content),
+            "Okafor");
+}
+
 }  // namespace
 }  // namespace parallax

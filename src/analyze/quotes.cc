@@ -166,6 +166,12 @@ struct CueStart {
   std::vector<uint32_t> phrases;
 };
 
+// A person's gender as the text states it (gender.tsv), for "he" and "she".
+constexpr uint8_t kGenderUnknown = 0, kFemale = 1, kMale = 2;
+uint8_t pronoun_gender(std::string_view norm) {
+  return norm == "she" ? kFemale : norm == "he" ? kMale : kGenderUnknown;
+}
+
 struct QuoteLexicon::Data {
   std::vector<CueEntry> cues;
   // One lookup per token: every verb form and every phrase's first word.
@@ -179,6 +185,7 @@ struct QuoteLexicon::Data {
   std::unordered_map<std::string, std::vector<uint32_t>> nouns_by_first;  // longest first
   std::unordered_set<std::string> noun_words;  // every word of every noun entry
   std::unordered_set<std::string> institution_words;  // one-word media, document, organisation nouns
+  std::unordered_map<std::string, uint8_t> gender;    // gender.tsv: word -> kFemale or kMale
 };
 
 Result<QuoteLexicon> QuoteLexicon::load() {
@@ -244,6 +251,15 @@ Result<QuoteLexicon> QuoteLexicon::load() {
     std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
       return data->cues[a].words.size() > data->cues[b].words.size();
     });
+  }
+
+  std::string_view gender = embedded_lexicon("gender.tsv");
+  if (gender.empty()) return not_found("gender.tsv: lexicon is not embedded");
+  for (const auto& row : lexicon_rows(gender)) {
+    if (row.size() < 2 || (row[1] != "f" && row[1] != "m")) {
+      return invalid_input("gender.tsv: row without f or m: " + std::string(row[0]));
+    }
+    data->gender[normalize(row[0])] = row[1] == "f" ? kFemale : kMale;
   }
 
   for (const auto& row : lexicon_rows(sources)) {
@@ -2201,7 +2217,8 @@ class Finder {
       Pronoun p = pronoun_of(norm(b));
       // After a quotation of several sentences the one who spoke was named before it.
       if (p != Pronoun::kNone)
-        return resolve_pronoun(r, p, before, std::min(sentence, sentence_at(before)), index);
+        return resolve_pronoun(r, p, before, std::min(sentence, sentence_at(before)), index,
+                               pronoun_gender(norm(b)));
     }
 
     // 5. A single name without an entity.
@@ -2269,9 +2286,46 @@ class Finder {
   // been the last named speaker. Names inside quotations are what someone said, not
   // who is speaking ("'Obama has failed,' he said" is not Obama speaking). kNone when
   // there is no candidate.
-  int32_t pronoun_antecedent(uint32_t pos, uint32_t sentence, size_t index) const {
-    const Resolved* last = recent_speaker(index, sentence, [](const Resolved& x) {
-      return x.kind == SourceKind::kNamedPerson && x.entity != kNone;
+  // The gender the text states for entity e (an honorific or person noun before a
+  // mention, a given name), kGenderUnknown when it states none or both.
+  uint8_t gender_of(int32_t e) const {
+    if (gender_.empty()) {
+      gender_.assign(out_.entities.size(), kGenderUnknown);
+      std::vector<uint8_t> seen(out_.entities.size(), 0);
+      auto note = [&](int32_t ent, std::string_view word) {
+        auto it = lex_.gender.find(std::string(word));
+        if (it != lex_.gender.end()) seen[ent] |= it->second;
+      };
+      for (const auto& m : mentions_) {
+        if (m.pronoun) continue;
+        const int32_t t = first_token_at(m.span.begin);
+        int32_t k = t - 1;
+        if (k >= 0 && !is_word(k) && norm(k) == ".") --k;  // "Ms. Speier"
+        if (k >= 0 && is_word(k) && toks_[k].sentence == toks_[t].sentence) note(m.entity, norm(k));
+        if (t < static_cast<int32_t>(toks_.size()) && is_word(t))
+          note(m.entity, norm(t));  // "Ms. Speier" as one name, or a given name
+      }
+      for (size_t i = 0; i < seen.size(); ++i) {
+        if (out_.entities[i].type != EntityType::kPerson) continue;
+        // The first word of the name: "Nancy Pelosi".
+        const std::string& name = out_.entities[i].name;
+        note(static_cast<int32_t>(i), normalize(std::string_view(name).substr(0, name.find(' '))));
+        gender_[i] = seen[i] == kFemale || seen[i] == kMale ? seen[i] : kGenderUnknown;
+      }
+    }
+    return e >= 0 && static_cast<size_t>(e) < gender_.size() ? gender_[e] : kGenderUnknown;
+  }
+  bool gender_conflicts(int32_t e, uint8_t want) const {
+    if (want == kGenderUnknown) return false;
+    const uint8_t g = gender_of(e);
+    return g != kGenderUnknown && g != want;
+  }
+
+  int32_t pronoun_antecedent(uint32_t pos, uint32_t sentence, size_t index,
+                             uint8_t want = kGenderUnknown) const {
+    const Resolved* last = recent_speaker(index, sentence, [&](const Resolved& x) {
+      return x.kind == SourceKind::kNamedPerson && x.entity != kNone &&
+             !gender_conflicts(x.entity, want);
     });
     int32_t best = kNone, best_score = -1;
     uint32_t best_pos = 0, seen_sentence = UINT32_MAX;
@@ -2279,7 +2333,7 @@ class Finder {
       if (m.span.end > pos) break;
       if (m.sentence + 2 < sentence || m.sentence > sentence) continue;
       if (in_quote_[first_token_at(m.span.begin)] != kNone) continue;
-      if (!person_like(out_.entities[m.entity])) continue;
+      if (!person_like(out_.entities[m.entity]) || gender_conflicts(m.entity, want)) continue;
       // The object of a preposition ("Of Obama, he said", "jabs at Trump, whom he
       // called") is seldom the one speaking, and does not open the sentence's subject.
       // Nor is a name modifying a noun ("the Obama administration").
@@ -2300,28 +2354,32 @@ class Finder {
     for (const auto& m : mentions_) {
       if (m.span.end > pos) break;
       if (in_quote_[first_token_at(m.span.begin)] != kNone) continue;
-      if (person_like(out_.entities[m.entity])) best = m.entity;
+      if (person_like(out_.entities[m.entity]) && !gender_conflicts(m.entity, want))
+        best = m.entity;
     }
     return best;
   }
 
-  Resolved resolve_pronoun(Resolved r, Pronoun p, uint32_t before, uint32_t sentence, size_t index) const {
+  Resolved resolve_pronoun(Resolved r, Pronoun p, uint32_t before, uint32_t sentence, size_t index,
+                           uint8_t want = kGenderUnknown) const {
     if (p == Pronoun::kPerson) {
-      int32_t ent = pronoun_antecedent(before, sentence, index);
+      int32_t ent = pronoun_antecedent(before, sentence, index, want);
       if (ent != kNone) {
         set_entity(r, ent);
         return r;
       }
     }
-    const Resolved* prev = recent_speaker(index, sentence, [p](const Resolved& x) {
+    const Resolved* prev = recent_speaker(index, sentence, [&](const Resolved& x) {
       switch (p) {
-        case Pronoun::kPerson: return x.kind == SourceKind::kNamedPerson;
+        case Pronoun::kPerson:
+          return x.kind == SourceKind::kNamedPerson && !gender_conflicts(x.entity, want);
         case Pronoun::kPlural:
           return x.kind != SourceKind::kNamedPerson;  // "they": not one person
         case Pronoun::kThing:
           return x.kind == SourceKind::kOrganisation || x.kind == SourceKind::kDocument ||
                  x.kind == SourceKind::kMediaOutlet;
-        default: return true;
+        default:
+          return true;
       }
     });
     if (prev) {
@@ -2388,6 +2446,7 @@ class Finder {
   std::vector<MentionRef> mentions_;
   std::vector<size_t> pending_open_;
   std::vector<Resolved> resolved_;
+  mutable std::vector<uint8_t> gender_;  // per entity, filled on first use (gender_of)
   const std::vector<Record>* records_ =
       nullptr;  // while resolve_all runs: the records resolved_ follows
   std::vector<uint32_t> record_sentence_;
