@@ -1049,5 +1049,22 @@ TEST(QuotesSpeakers, SheIsNotTheManNamedBeforeHer) {
             "Okafor");
 }
 
+TEST(QuotesSpeakers, UnnamedPeopleOfAPlaceAreNotThePlace) {
+  auto probe = run("Tessa Morrow said so.");
+  REQUIRE_SEGMENTER(probe);
+  SourceKind kind = SourceKind::kUnknown;
+  EXPECT_EQ(
+      speaker_of("Countries in the Asia-Pacific region have repeatedly expressed their concerns "
+                 "about the plan for the port.",
+                 "their concerns about the plan", &kind),
+      "Countries in the Asia-Pacific region");
+  EXPECT_EQ(kind, SourceKind::kAnonymous);
+  // An organisation that is the head of the phrase speaks for itself.
+  EXPECT_EQ(speaker_of("The Harwick Port Authority said the port had been left to rot for years.",
+                       "the port had been left to rot", &kind),
+            "Harwick Port Authority");
+  EXPECT_EQ(kind, SourceKind::kOrganisation);
+}
+
 }  // namespace
 }  // namespace parallax

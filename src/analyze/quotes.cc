@@ -1786,6 +1786,23 @@ class Finder {
     return nullptr;
   }
 
+  // Whether [b, e) is a plural common noun phrase: words, none capitalised but the first
+  // of a sentence, none part of a name, the last a plural ("countries", "many small
+  // nations").
+  bool common_head(int32_t b, int32_t e) const {
+    int32_t last = kNone;
+    for (int32_t k = b; k < e; ++k) {
+      if (!is_word(k)) continue;
+      if (inside_name(k)) return false;
+      const bool sentence_start = k == 0 || toks_[k - 1].sentence != toks_[k].sentence;
+      if (toks_[k].capitalized && !sentence_start) return false;
+      last = k;
+    }
+    if (last == kNone) return false;
+    const std::string_view w = norm(last);
+    return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's';
+  }
+
   static bool definite_determiner(std::string_view w) {
     return w == "the" || w == "this" || w == "that" || w == "its" || w == "his" || w == "her" ||
            w == "their";
@@ -2129,7 +2146,7 @@ class Finder {
     //    "the French leader" when it resolved them).
     int32_t person = kNone, org = kNone, place = kNone;
     uint32_t person_end = 0;
-    Span org_span;
+    Span org_span, place_span;
     for (const auto& m : mentions_) {
       if (m.span.begin >= r.span.end) break;
       if (!m.span.overlaps(r.span)) continue;
@@ -2156,7 +2173,7 @@ class Finder {
           break;
         case EntityType::kPlace:
         case EntityType::kNationality:
-          place = m.entity;
+          place = m.entity, place_span = m.span;
           if (in_name && m.span.contains(name_zone)) has_name = false;
           break;
         default: break;
@@ -2202,7 +2219,17 @@ class Finder {
       return r;
     }
 
-    // 3. An organisation or a place the entity finder knows.
+    // 3. An organisation or a place the entity finder knows, unless it only modifies a
+    //    common noun: "countries in the Asia-Pacific region" are unnamed, not the region.
+    if ((org != kNone || place != kNone) && head_end < e && common_head(b, head_end) &&
+        (norm(head_end) == "in" || norm(head_end) == "of" || norm(head_end) == "at" ||
+         norm(head_end) == "from")) {
+      const Span modifier_span = org != kNone ? org_span : place_span;
+      if (modifier_span.begin >= toks_[head_end].span.begin) {
+        r.kind = SourceKind::kAnonymous;
+        return r;
+      }
+    }
     if (org != kNone) {
       set_entity(r, org);
       return r;
