@@ -460,12 +460,121 @@ TEST(ExtractHtmlMetadata, BareMetaDateGivesWayToTheDateShown) {
   EXPECT_EQ(must_extract(labelled).article.published.substr(0, 10), "2021-12-19");
 }
 
+// A paragraph of prose over the 300 bytes that make a paragraph rather than a line.
+const std::string kLongParagraph =
+    "<p>The harbour board spent most of the autumn arguing about the dredging contract, the "
+    "cost of the new pilot boats and the question of who should pay for the repairs to the "
+    "north mole, which the winter storms had damaged twice in as many years; in the end the "
+    "members agreed to split the bill with the town and to ask the province for the rest.</p>";
+
+TEST(ExtractHtmlMetadata, FooterOfAnArticleNamesItsAuthor) {
+  // The <footer> of an <article> carries the byline; the page's own footer does not.
+  std::string p =
+      simple_page("<title>Dredging</title>",
+                  "<article><p>The board met again.</p><footer class=\"post-footer\"><span "
+                  "class=\"author\">Posted by <a rel=\"author\" href=\"/a/ada\">Ada Marlow</a> at "
+                  "18:52</span></footer></article>");
+  EXPECT_EQ(must_extract(p).article.authors, (std::vector<std::string>{"Ada Marlow"}));
+  std::string page_footer = simple_page("<title>Dredging</title>",
+                                        "<p>The board met again.</p><footer><span "
+                                        "class=\"author\">Site by Tom Reyes</span></footer>");
+  EXPECT_TRUE(must_extract(page_footer).article.authors.empty());
+}
+
+TEST(ExtractHtmlMetadata, UserNamesKeepTheirDigits) {
+  std::string line = simple_page("<title>Knots</title>", "<p>by harbor77</p>");
+  EXPECT_EQ(must_extract(line).article.authors, (std::vector<std::string>{"harbor77"}));
+  std::string byline = simple_page("<title>Knots</title>",
+                                   "<span class=\"author\"><a href=\"/u/k4tla\">k4tla</a></span>");
+  EXPECT_EQ(must_extract(byline).article.authors, (std::vector<std::string>{"k4tla"}));
+  // A domain with digits is not a user name.
+  std::string domain =
+      simple_page("<title>Knots</title><meta name=\"author\" content=\"tide24.example\">", "");
+  EXPECT_TRUE(must_extract(domain).article.authors.empty());
+}
+
+TEST(ExtractHtmlMetadata, ShareaholicAuthorMeta) {
+  std::string p = simple_page(
+      "<title>Knots</title><meta name=\"shareaholic:article_author_name\" content=\"Ada Marlow\">",
+      "");
+  EXPECT_EQ(must_extract(p).article.authors, (std::vector<std::string>{"Ada Marlow"}));
+}
+
+TEST(ExtractHtmlMetadata, InstitutionGivesWayToAPersonNamedLater) {
+  const std::string head =
+      "<title>Dredging</title><meta name=\"author\" content=\"Landesamt f\u00fcr Hafenbau und "
+      "K\u00fcstenschutz\">";
+  std::string p = simple_page(head, "<p itemscope><span itemprop=\"author\">Ada Marlow</span></p>");
+  EXPECT_EQ(must_extract(p).article.authors, (std::vector<std::string>{"Ada Marlow"}));
+  // Alone it is still what the page says.
+  std::vector<std::string> alone = must_extract(simple_page(head, "")).article.authors;
+  ASSERT_FALSE(alone.empty());
+  EXPECT_EQ(alone[0], "Landesamt f\u00fcr Hafenbau");
+}
+
+TEST(ExtractHtmlMetadata, MicrodataAuthorsOfTheFirstItemOnly) {
+  std::string p = simple_page(
+      "<title>Dredging</title>",
+      "<div itemscope itemtype=\"https://schema.org/Article\"><span itemprop=\"author\">Ada "
+      "Marlow</span></div><aside><div itemscope itemtype=\"https://schema.org/Article\"><span "
+      "itemprop=\"author\">Tom Reyes</span></div><div itemscope "
+      "itemtype=\"https://schema.org/Article\"><span itemprop=\"author\">Lin "
+      "Park</span></div></aside>");
+  EXPECT_EQ(must_extract(p).article.authors, (std::vector<std::string>{"Ada Marlow"}));
+}
+
+TEST(ExtractHtmlMetadata, LineNamingTheKindOfTextAndItsAuthor) {
+  std::string de = simple_page("<title>Deiche</title>", "<p>Ein Gastbeitrag von Lena Brandt</p>");
+  EXPECT_EQ(must_extract(de).article.authors, (std::vector<std::string>{"Lena Brandt"}));
+  std::string it = simple_page("<title>Dighe</title>", "<p>Un articolo di Marta Bellini</p>");
+  EXPECT_EQ(must_extract(it).article.authors, (std::vector<std::string>{"Marta Bellini"}));
+  // A first name in the metadata is completed by the line.
+  std::string first = simple_page("<title>Deiche</title><meta name=\"author\" content=\"Lena\">",
+                                  "<p><strong>Eine Kolumne von Lena Brandt</strong></p>");
+  EXPECT_EQ(must_extract(first).article.authors, (std::vector<std::string>{"Lena Brandt"}));
+  // Credits for other work are not bylines.
+  std::string design = simple_page("<title>Deiche</title>", "<p>Website designed by Tom Reyes</p>");
+  EXPECT_TRUE(must_extract(design).article.authors.empty());
+}
+
+TEST(ExtractHtmlMetadata, SignatureClosingTheArticle) {
+  std::string italic =
+      simple_page("<title>Dredging</title>", kLongParagraph + "<p><em>Odile Marchand</em></p>");
+  EXPECT_EQ(must_extract(italic).article.authors, (std::vector<std::string>{"Odile Marchand"}));
+  std::string dash =
+      simple_page("<title>Dredging</title>", kLongParagraph + "<p>\u2014 Odile Marchand</p>");
+  EXPECT_EQ(must_extract(dash).article.authors, (std::vector<std::string>{"Odile Marchand"}));
+  // In parentheses after the last sentence, with closing marks.
+  std::string closing = simple_page(
+      "<title>Dredging</title>",
+      kLongParagraph + "<p><strong>The vote is next week.</strong> (Odile P. Marchand) +++</p>");
+  EXPECT_EQ(must_extract(closing).article.authors, (std::vector<std::string>{"Odile P. Marchand"}));
+  // A subheading in bold is not a signature, nor is a name that more prose follows.
+  std::string heading = simple_page("<title>Dredging</title>",
+                                    kLongParagraph + "<p><strong>Harbour Board</strong></p>");
+  EXPECT_TRUE(must_extract(heading).article.authors.empty());
+  std::string inside =
+      simple_page("<title>Dredging</title>",
+                  kLongParagraph + "<p><em>Odile Marchand</em></p>" + kLongParagraph);
+  EXPECT_TRUE(must_extract(inside).article.authors.empty());
+}
+
+TEST(ExtractHtmlMetadata, ChineseBylineLabels) {
+  std::string editor = simple_page("<title>\u6e2f\u53e3</title>",
+                                   "<span>\u8d23\u4efb\u7f16\u8f91\uff1a \u6797\u6d77 </span>");
+  EXPECT_EQ(must_extract(editor).article.authors, (std::vector<std::string>{"\u6797\u6d77"}));
+  std::string reporter =
+      simple_page("<title>\u6e2f\u53e3</title>", "<p>\u8bb0\u8005:\u6797\u6d77</p>");
+  EXPECT_EQ(must_extract(reporter).article.authors, (std::vector<std::string>{"\u6797\u6d77"}));
+}
+
 TEST(ExtractHtmlBoilerplate, StandfirstBeforeTheBodyContainerIsKept) {
   std::string html =
       "<html><head><title>Towpath reopens</title></head><body>"
       "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
       "<h1>Towpath reopens after two years</h1>"
-      "<div class=\"x-intro\">Walkers are back on the river path, and the repairs cost twice the estimate.</div>"
+      "<div class=\"x-intro\">Walkers are back on the river path, and the repairs cost twice the "
+      "estimate.</div>"
       "<div class=\"x-body\">"
       "<p>The river authority has opened the old towpath again after two years of repairs to the "
       "embankment, and walkers were back on it by the first weekend.</p>"

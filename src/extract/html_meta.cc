@@ -33,10 +33,12 @@ struct Found {
   std::string time_published, time_any;
   std::string micro_headline, micro_published, micro_modified;
   std::vector<std::string> micro_authors;
+  int32_t micro_author_item = -1;  // the item the first author belongs to
   std::vector<std::string> bylines;
   std::vector<std::string> date_texts;   // texts of elements marked as dates
   std::vector<std::string_view> short_texts;  // short text nodes with digits, in order
   std::vector<std::string> lines;             // short lines starting like a byline
+  std::vector<std::string> genre_lines;       // "Eine Kolumne von Jane Doe": "von Jane Doe"
   std::vector<std::string> label_authors;     // names after an author label in <meta>
   int h1_count = 0;
 };
@@ -314,20 +316,50 @@ bool is_login_name(std::string_view n) {
   return joined && n.front() != '-' && n.back() != '-';
 }
 
-// Inside a comment thread or a form: names there are commenters or field labels.
+// A forum's or a community's user name: one word of letters and digits ("delta201",
+// "Marianne1", "c1ph4"), which the writer chose as the name to sign with.
+bool is_user_name(std::string_view n) {
+  if (n.size() < 4 || n.size() > 30 || !((n[0] | 0x20) >= 'a' && (n[0] | 0x20) <= 'z'))
+    return false;
+  size_t letters = 0, digits = 0;
+  for (char c : n) {
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+      ++letters;
+    } else if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c != '_' && c != '-' && c != '.') {
+      return false;
+    }
+  }
+  return letters >= 3 && digits > 0;
+}
+
+// The microdata item a property of element `n` belongs to: its nearest ancestor with
+// itemscope, or -1.
+int32_t owning_item(const Dom& dom, int32_t n) {
+  for (n = dom.nodes[n].parent; n > 0; n = dom.nodes[n].parent) {
+    if (dom.has_attr(n, "itemscope")) return n;
+  }
+  return -1;
+}
+
+// Inside a comment thread or a form: names there are commenters or field labels. A
+// page's <footer> holds its contacts and credits, but the <footer> of an <article>
+// is where the article says who wrote it ("Posted by Jane Doe at 18:52").
 bool in_discussion(const Dom& dom, int32_t n) {
+  bool footer = false;
   for (int depth = 0; n > 0 && depth < 40; ++depth, n = dom.nodes[n].parent) {
     uint32_t t = dom.nodes[n].tag;
-    if (t == MyHTML_TAG_FORM || t == MyHTML_TAG_LABEL || t == MyHTML_TAG_FOOTER || t == MyHTML_TAG_BLOCKQUOTE) {
-      return true;
-    }
+    if (t == MyHTML_TAG_FORM || t == MyHTML_TAG_LABEL || t == MyHTML_TAG_BLOCKQUOTE) return true;
+    if (t == MyHTML_TAG_FOOTER) footer = true;
+    if (t == MyHTML_TAG_ARTICLE && footer) footer = false;
     std::string_view cls = dom.attr(n, "class"), id = dom.attr(n, "id");
     if ((!cls.empty() && has_word(cls, {"comment", "respond", "reply", "discuss"})) ||
         (!id.empty() && has_word(id, {"comment", "respond", "reply", "discuss"}))) {
       return true;
     }
   }
-  return false;
+  return footer;
 }
 
 size_t word_count(std::string_view s) {
@@ -481,26 +513,15 @@ std::string_view skip_date_words(std::string_view t) {
 }
 
 // How a line that names the author starts: "By Jane Doe", "Von Greta Hansen".
-constexpr std::string_view kBylineOpenings[] = {"by ",
-                                                "by: ",
-                                                "von ",
-                                                "von: ",
-                                                "text: ",
-                                                "text von ",
-                                                "autor: ",
-                                                "autorin: ",
-                                                "autor ",
-                                                "autorin ",
-                                                "author ",
-                                                "author: ",
-                                                "auteur ",
-                                                "auteur : ",
-                                                "written by ",
-                                                "written by: ",
-                                                "par ",
-                                                "verfasst von ",
-                                                "geschrieben von ",
-                                                "redaktion: "};
+constexpr std::string_view kBylineOpenings[] = {
+    "by ", "by: ", "von ", "von: ", "text: ", "text von ", "autor: ", "autorin: ", "autor ",
+    "autorin ", "author ", "author: ", "auteur ", "auteur : ", "written by ",
+    "written by: ", "par ", "verfasst von ", "geschrieben von ", "redaktion: ", "di ",
+    // Chinese: author, reporter, editor in charge, editor;
+    // after a full-width or an ASCII colon.
+    "\u4f5c\u8005\uff1a", "\u4f5c\u8005:", "\u8bb0\u8005\uff1a",
+    "\u8bb0\u8005:", "\u8d23\u4efb\u7f16\u8f91\uff1a",
+    "\u8d23\u4efb\u7f16\u8f91:", "\u7f16\u8f91\uff1a", "\u7f16\u8f91:"};
 
 // Whether a short text may open a byline: it starts like one, or it is only the label
 // ("By") with the name in the next element.
@@ -511,6 +532,41 @@ bool opens_byline(std::string_view t) {
     if (low.starts_with(p)) return true;
   }
   return false;
+}
+
+// A line that names the kind of text and its author: "Eine Kolumne von Jane Doe", "A
+// guest post by Jane Doe". Returns the part from the label on ("von Jane Doe"), or
+// empty. The last word before the label must name a kind of text: "Designed by",
+// "Fotos von" and the titles of other things are not bylines.
+std::string_view genre_byline(std::string_view t) {
+  // Compounds end in one of these ("Gastbeitrag", "blogpost").
+  static constexpr std::string_view kGenres[] = {
+      "beitrag",   "kolumne",  "kommentar",  "interview", "essay",  "artikel",   "bericht",
+      "reportage", "analyse",  "glosse",     "rezension", "column", "post",      "article",
+      "story",     "report",   "analysis",   "op-ed",     "review", "editorial", "chronique",
+      "tribune",   "articolo", "intervista", "commento"};
+  // Most short texts have no label after a space: a cheap look before splitting.
+  bool labelled = false;
+  for (size_t at = t.find(' '); at != std::string_view::npos && !labelled;
+       at = t.find(' ', at + 1)) {
+    std::string_view r = t.substr(at + 1);
+    char c = r.empty() ? 0 : r[0];
+    labelled = (c == 'v' && r.starts_with("von ")) ||
+               ((c == 'b' || c == 'B') && r.substr(1).starts_with("y ")) ||
+               (c == 'p' && r.starts_with("par ")) || (c == 'd' && r.starts_with("di "));
+  }
+  if (!labelled) return {};
+  std::vector<std::string_view> words = space_words(t);
+  for (size_t k = 1; k < words.size() && k <= 3; ++k) {
+    std::string label = ascii_lower(words[k]);
+    if (label != "von" && label != "by" && label != "par" && label != "di") continue;
+    std::string kind = ascii_lower(words[k - 1]);
+    bool genre = false;
+    for (std::string_view g : kGenres) genre = genre || kind.ends_with(g);
+    if (!genre || words[0].find_first_of("0123456789") != std::string_view::npos) return {};
+    return t.substr(static_cast<size_t>(words[k].data() - t.data()));
+  }
+  return {};
 }
 
 // The text of element `n` for a byline, up to `limit` bytes, without scripts and
@@ -593,10 +649,15 @@ void collect(const Dom& dom, Found& f) {
         // "06.11.2023 13:30 von Jane": the date line names the author after the date.
         if (!t.empty() && t[0] >= '0' && t[0] <= '9') t = skip_date_words(t);
         char c0 = t.empty() ? 0 : static_cast<char>(t[0] | 0x20);
-        bool opens =
-            c0 == 'b' || c0 == 'v' || c0 == 't' || c0 == 'a' || c0 == 'w' || c0 == 'p' || c0 == 'r';
+        auto b0 = t.empty() ? 0 : static_cast<unsigned char>(t[0]);
+        // Latin letters that start a label, or the first byte of a Chinese one.
+        bool opens = c0 == 'b' || c0 == 'v' || c0 == 't' || c0 == 'a' || c0 == 'w' || c0 == 'p' ||
+                     c0 == 'r' || (b0 >= 0xE4 && b0 <= 0xE9);
         if (t.size() >= 2 && opens && opens_byline(t) && !in_discussion(dom, i)) {
           f.lines.push_back(byline_context(dom, i));
+        } else if (f.genre_lines.size() < 10 && t.size() >= 12) {
+          std::string_view g = genre_byline(t);
+          if (!g.empty() && !in_discussion(dom, i)) f.genre_lines.emplace_back(g);
         }
       }
       if (nd.size <= 120 && f.short_texts.size() < 400 && dom.body >= 0 && i > dom.body) {
@@ -622,9 +683,10 @@ void collect(const Dom& dom, Found& f) {
           if (key.empty()) continue;
           std::string lk = ascii_lower(trim(key));
           std::string value = collapse_space(content);
-          if (lk == "author" || lk == "article:author" || lk == "dc.creator" || lk == "dcterms.creator" ||
-              lk == "parsely-author" || lk == "sailthru.author" || lk == "citation_author" ||
-              lk == "byl" || lk == "og:article:author") {
+          if (lk == "author" || lk == "article:author" || lk == "dc.creator" ||
+              lk == "dcterms.creator" || lk == "parsely-author" || lk == "sailthru.author" ||
+              lk == "citation_author" || lk == "byl" || lk == "og:article:author" ||
+              lk == "shareaholic:article_author_name") {
             f.meta_authors.push_back(value);
           }
           f.meta.emplace(std::move(lk), std::move(value));
@@ -693,7 +755,11 @@ void collect(const Dom& dom, Found& f) {
         f.micro_published = value();
       } else if (ip == "datemodified" && f.micro_modified.empty()) {
         f.micro_modified = value();
-      } else if (ip == "author" || ip == "creator") {
+      } else if ((ip == "author" || ip == "creator") &&
+                 (f.micro_authors.empty() || owning_item(dom, i) == f.micro_author_item)) {
+        // The authors of the first item only: later items are teasers of other
+        // articles, each with its own author.
+        if (f.micro_authors.empty()) f.micro_author_item = owning_item(dom, i);
         // <span itemprop="author"><span itemprop="name">A</span></span>
         std::string name;
         int32_t end = dom.skip(i);
@@ -994,6 +1060,14 @@ bool describes(std::string_view s) {
   return false;
 }
 
+// A capitalised phrase with a word in lower case inside names an institution or a
+// document, not a person: "Landesanstalt für Wald", "Fachinformation Chininum
+// salicylicum".
+bool names_no_person(std::string_view n) {
+  return !n.empty() && n[0] >= 'A' && n[0] <= 'Z' && n.find(' ') != std::string_view::npos &&
+         describes(n);
+}
+
 // "By Jane Doe and John Roe | Reuters" -> {"Jane Doe", "John Roe"}.
 std::vector<std::string> clean_authors(const std::vector<std::string>& raw, std::string_view site) {
   static constexpr std::string_view kPrefixes[] = {
@@ -1017,13 +1091,20 @@ std::vector<std::string> clean_authors(const std::vector<std::string>& raw, std:
     std::string low = ascii_lower(s);
     for (bool changed = true; changed;) {
       changed = false;
-      for (std::string_view p : kPrefixes) {
+      auto strip = [&](std::string_view p) {
         if (low.size() > p.size() && low.compare(0, p.size(), p) == 0) {
           s = std::string(trim(std::string_view(s).substr(p.size())));
           low = ascii_lower(s);
           changed = true;
         }
-      }
+      };
+      for (std::string_view p : kPrefixes) strip(p);
+      for (std::string_view p : kBylineOpenings) strip(p);  // and the labels in other scripts
+    }
+    // A user name alone keeps its digits, which elsewhere start a date.
+    if (is_user_name(s) && !looks_like_domain(s)) {
+      if (seen.insert(ascii_lower(s)).second) out.push_back(s);
+      continue;
     }
     s = strip_name_noise(s);
     // Split on separators between names.
@@ -1127,7 +1208,7 @@ std::vector<std::string> byline_from_text(const std::vector<std::string>& lines,
         bool capitalised = !names.empty();
         for (const auto& n : names) {
           unsigned char c = static_cast<unsigned char>(n[0]);
-          capitalised = capitalised && ((c >= 'A' && c <= 'Z') || c >= 0xC0);
+          capitalised = capitalised && ((c >= 'A' && c <= 'Z') || c >= 0xC0 || is_user_name(n));
         }
         if (capitalised && names.size() == 1 && !site.empty() && iequals(names[0], site)) {
           if (site_only.empty()) site_only = std::move(names);
@@ -1138,6 +1219,133 @@ std::vector<std::string> byline_from_text(const std::vector<std::string>& lines,
     }
   }
   return site_only;
+}
+
+// A person's name as a signature writes it: two to four words, capitalised or
+// particles of names ("von", "de"), with initials ("Jane P. Doe"); no digits, no
+// punctuation, no legal form.
+bool person_like(std::string_view n) {
+  if (n.empty() || n.size() > 40 ||
+      n.find_first_of("0123456789@:/,;!?()\"") != std::string_view::npos)
+    return false;
+  std::vector<std::string_view> words = space_words(n);
+  if (words.size() < 2 || words.size() > 4) return false;
+  for (size_t k = 0; k < words.size(); ++k) {
+    std::string_view w = words[k];
+    auto c = static_cast<unsigned char>(w[0]);
+    bool cap = (c >= 'A' && c <= 'Z') || c >= 0xC0;
+    if ((!cap && (k == 0 || k + 1 == words.size() || describes(w))) ||
+        (w.find('.') != std::string_view::npos && w.size() > 3))
+      return false;
+  }
+  return !is_organisation(n);
+}
+
+// Bytes of text in the subtree of `n`, counted up to `cap`.
+size_t text_bytes(const Dom& dom, int32_t n, size_t cap) {
+  size_t len = 0;
+  int32_t end = dom.skip(n);
+  for (int32_t i = n + 1;
+       i >= 0 && i != end && i < static_cast<int32_t>(dom.nodes.size()) && len < cap; ++i) {
+    if (dom.is_text(i)) len += trim(dom.text(i)).size();
+  }
+  return len;
+}
+
+// Whether every piece of text in element `n` is set in italics.
+bool all_italic(const Dom& dom, int32_t n) {
+  bool any = false;
+  int32_t end = dom.skip(n);
+  for (int32_t i = n + 1; i >= 0 && i != end && i < static_cast<int32_t>(dom.nodes.size()); ++i) {
+    if (!dom.is_text(i) || trim(dom.text(i)).empty()) continue;
+    bool italic = false;
+    for (int32_t p = dom.nodes[i].parent; p > n && !italic; p = dom.nodes[p].parent) {
+      italic = dom.nodes[p].tag == MyHTML_TAG_EM || dom.nodes[p].tag == MyHTML_TAG_I;
+    }
+    if (!italic) return false;
+    any = true;
+  }
+  return any;
+}
+
+// Text bytes of a paragraph of prose, as opposed to a line.
+constexpr size_t kProseBytes = 300;
+
+// The name a paragraph `p` signs the text with, or empty: the whole paragraph is "—
+// Jane Doe", "(Jane Doe)" or, in italics, "Jane Doe"; or it ends with "(Jane Doe)"
+// after a sentence. `after_prose`: the paragraph follows a long one.
+std::string signature_in(const Dom& dom, int32_t p, size_t len, bool after_prose) {
+  if (len <= 60 && after_prose) {
+    std::string t = dom.text_content(p, 80);
+    std::string_view v = t;
+    bool marked = false;
+    for (std::string_view d : {"\u2014", "\u2013", "-"}) {
+      if (v.starts_with(d)) {
+        v = trim(v.substr(d.size()));
+        marked = true;
+        break;
+      }
+    }
+    if (!marked && v.size() > 2 && v.front() == '(' && v.back() == ')') {
+      v = trim(v.substr(1, v.size() - 2));
+      marked = true;
+    }
+    if (person_like(v) && (marked || all_italic(dom, p))) return std::string(v);
+  }
+  if (!after_prose && len < kProseBytes) return {};
+  // The last piece of text: "... sentence. (Jane Doe)", maybe with closing marks.
+  int32_t end = dom.skip(p);
+  if (end < 0) end = static_cast<int32_t>(dom.nodes.size());
+  for (int32_t i = end - 1; i > p; --i) {
+    if (!dom.is_text(i) || trim(dom.text(i)).empty()) continue;
+    std::string_view t = trim(dom.text(i));
+    while (!t.empty() && (t.back() == '+' || t.back() == '*' || t.back() == '#' || t.back() == ' '))
+      t.remove_suffix(1);
+    size_t open = t.rfind('(');
+    if (t.empty() || t.back() != ')' || open == std::string_view::npos) return {};
+    std::string_view before = trim(t.substr(0, open));
+    if (!before.empty() &&
+        std::string_view(".!?\"").find(before.back()) == std::string_view::npos &&
+        !before.ends_with("\u201c") && !before.ends_with("\u00ab")) {
+      return {};
+    }
+    std::string name = collapse_space(t.substr(open + 1, t.size() - open - 2));
+    return person_like(name) ? name : std::string();
+  }
+  return {};
+}
+
+// A signature closing the article: a short paragraph after a long one, or the end
+// of a long one, that only names a person ("— Jane Doe", "(Jane Doe)"), with no long
+// paragraph after it. The first on the page.
+std::vector<std::string> signature_author(const Dom& dom) {
+  const auto n = static_cast<int32_t>(dom.nodes.size());
+  for (int32_t parent = std::max(dom.body, 0); parent < n; ++parent) {
+    if (dom.is_text(parent)) continue;
+    size_t prev_len = 0;  // text in the previous paragraph, or in a bare text before
+    for (int32_t c = dom.nodes[parent].first_child; c >= 0; c = dom.nodes[c].next) {
+      if (dom.is_text(c)) {
+        if (size_t t = trim(dom.text(c)).size(); t > 0) prev_len = t;
+        continue;
+      }
+      if (dom.nodes[c].tag == MyHTML_TAG_BR) continue;
+      if (dom.nodes[c].tag != MyHTML_TAG_P) {
+        prev_len = 0;
+        continue;
+      }
+      size_t len = text_bytes(dom, c, kProseBytes);
+      if (len == 0) continue;  // an empty paragraph, as a stray </p> leaves
+      std::string name = signature_in(dom, c, len, prev_len >= kProseBytes);
+      prev_len = len;
+      if (name.empty() || in_discussion(dom, c)) continue;
+      bool last = true;
+      for (int32_t s = dom.nodes[c].next; s >= 0 && last; s = dom.nodes[s].next) {
+        last = dom.nodes[s].tag != MyHTML_TAG_P || text_bytes(dom, s, kProseBytes) < kProseBytes;
+      }
+      if (last) return {name};
+    }
+  }
+  return {};
 }
 
 std::string host_of(std::string_view url) {
@@ -1551,12 +1759,15 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
   auto take = [&](std::vector<std::string> names) {
     if (!a.authors.empty() || names.empty()) return;
     // The site's name, a one-word brand that names the host ("Interscenario" on
-    // interscenar.io), or organisations by their legal form ("Example GmbH").
+    // interscenar.io), organisations by their legal form ("Example GmbH"), or a
+    // list with an institution's name in it.
     if ((names.size() == 1 &&
          ((!a.outlet.empty() && iequals(names[0], a.outlet)) ||
           (names[0].find(' ') == std::string::npos && names_host(names[0], host)))) ||
         std::all_of(names.begin(), names.end(),
-                    [](const std::string& n) { return is_organisation(n); })) {
+                    [](const std::string& n) { return is_organisation(n); }) ||
+        std::any_of(names.begin(), names.end(),
+                    [](const std::string& n) { return names_no_person(n); })) {
       if (site_only.empty()) site_only = std::move(names);
       return;
     }
@@ -1588,6 +1799,8 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
     if (a.authors.empty()) take(clean_authors({b}, a.outlet));
   }
   if (a.authors.empty()) take(byline_from_text(f.lines, a.outlet));
+  if (a.authors.empty()) take(byline_from_text(f.genre_lines, a.outlet));
+  if (a.authors.empty()) take(signature_author(dom));
   if (a.authors.empty()) a.authors = std::move(handles_only);
   if (a.authors.empty()) a.authors = std::move(site_only);
   // Structured data sometimes names only the first of several authors; a meta tag
@@ -1621,6 +1834,8 @@ void extract_metadata(const Dom& dom, const HtmlOptions& options, Extraction& ou
       more = clean_authors({f.bylines[k]}, a.outlet);
       if (covers(more)) a.authors = std::move(more);
     }
+    more = byline_from_text(f.genre_lines, a.outlet);
+    if (covers(more)) a.authors = std::move(more);
   }
   if (a.authors.size() > 6) a.authors.resize(6);
 
