@@ -35,7 +35,7 @@
 // Thread-safety: a Clusterer is not thread-safe (one per thread, or lock); `group`
 // and `featurize`-free functions are thread-safe.
 // Cost: about 0.2 ms per 450-word article on one core (bench/cluster_bench.cc: about
-// 6,000 articles a second in a stream of 20,000, 4,100 in a stream of a million);
+// 7,000 articles a second in a stream of 20,000, about 5,000 in a stream of a million);
 // memory is the dedup index (about 600 bytes per article), the ids, the vectors of
 // stories still inside the horizon, and the archive (at most archive_stories stories of
 // archive_terms terms: about 40 MB at the defaults).
@@ -65,7 +65,7 @@ struct Options {
   double lead_weight = 2;    // a word of the first lead_words of the body
   uint32_t lead_words = 60;
   double entity_weight = 1.5;     // entity features' weight relative to word stems
-  uint32_t max_candidates = 8;    // stories scored exactly per article
+  uint32_t max_candidates = 6;    // stories scored exactly per article (see bench/RESULTS.md)
   uint32_t indexed_terms = 24;    // a story's top terms kept in the inverted index
   uint32_t centroid_terms = 300;  // terms kept in a story's vector
   bool near_duplicates = true;    // wire copies join their original's story
