@@ -1817,7 +1817,7 @@ class Finder {
     return w;
   }
 
-  // The entity mention that ends at `pos` (spaces aside), or kNone.
+  // The entity of the last mention that ends exactly at `pos`, or kNone.
   int32_t mention_ending_at(uint32_t pos) const {
     int32_t found = kNone;
     for (const auto& m : mentions_) {
