@@ -1208,10 +1208,7 @@ class Finder {
         }
         // An auxiliary or a copula: the reported clause has begun, and a "that" after it
         // is its own ("said the plan was a good one that would cut taxes").
-        static const std::unordered_set<std::string_view> kFinite = {
-            "is",  "was",   "are",   "were",   "has", "have",  "had",  "will", "would",
-            "can", "could", "shall", "should", "may", "might", "must", "does", "did"};
-        if (kFinite.count(norm(k))) break;
+        if (auxiliaries().count(norm(k))) break;
         if (cue_at_[k] != kNone) break;
       } else if (!is_joiner(k) && !(adverbial && norm(k) == ",") &&
                  !(adverbial && norm(k) == "." && toks_[k - 1].span.end == toks_[k].span.begin &&

@@ -782,23 +782,19 @@ size_t party_code_length(std::string_view text, size_t pos) {
   if (before != '(' && before != ' ') return 0;
   if (before == '(' && pos + 1 < text.size() && text[pos + 1] == ')') return 1;  // "(R)"
   if (pos + 1 >= text.size() || text[pos + 1] != '-' || !upper(pos + 2)) return 0;
-  size_t k = pos + 2;
-  for (int words = 0; words < 2; ++words) {
+  auto word_end = [&](size_t k) {
     while (k < text.size() && (std::isalpha(static_cast<unsigned char>(text[k])) || text[k] == '.'))
       ++k;
-    if (k + 1 < text.size() && text[k] == ' ' && upper(k + 1) && words == 0) {
-      size_t next = k + 1;  // "R-W. Va.": a second word, if the code ends after it
-      while (next < text.size() &&
-             (std::isalpha(static_cast<unsigned char>(text[next])) || text[next] == '.'))
-        ++next;
-      if (next >= text.size() || text[next] == ')' || text[next] == ',' || text[next] == ';') {
-        k = next;
-        break;
-      }
-    }
-    break;
-  }
-  if (k < text.size() && text[k] != ')' && text[k] != ',' && text[k] != ';') return 0;
+    return k;
+  };
+  auto ends_code = [&](size_t k) {
+    return k >= text.size() || text[k] == ')' || text[k] == ',' || text[k] == ';';
+  };
+  size_t k = word_end(pos + 2);
+  // "R-W. Va.": a second capitalised word, when the code ends after it.
+  if (k + 1 < text.size() && text[k] == ' ' && upper(k + 1) && ends_code(word_end(k + 1)))
+    k = word_end(k + 1);
+  if (!ends_code(k)) return 0;
   return k - pos;
 }
 
