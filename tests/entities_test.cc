@@ -876,5 +876,29 @@ TEST(EntitiesSalience, MentionsLeadAndTitleCount) {
   EXPECT_DOUBLE_EQ(g.named("Greta Lind")->salience, 3 + 2);
 }
 
+TEST(EntitiesSalience, AHeadlineNamesAPersonByRole) {
+  Article article;
+  article.title = "Councillor Apologises to Harwick Mayor";
+  article.text =
+      "Councillor Sven Aas apologised on Monday to Mayor Greta Lind for remarks about the "
+      "harbour budget. Aas said he regretted them.";
+  article.language = "en";
+  Found f = run(article);
+  REQUIRE_TOKENS(f);
+  const Entity* lind = f.named("Greta Lind");
+  const Entity* aas = f.named("Sven Aas");
+  ASSERT_NE(lind, nullptr) << describe(f);
+  ASSERT_NE(aas, nullptr) << describe(f);
+  // "Mayor" in the title is Lind, the one mayor: one mention, the lead, and a title
+  // occurrence. "Councillor" is Aas: two mentions, the lead, the title.
+  EXPECT_DOUBLE_EQ(lind->salience, 1 + 2 + 3) << describe(f);
+  EXPECT_DOUBLE_EQ(aas->salience, 2 + 2 + 3) << describe(f);
+  // Two mayors: the title's "Mayor" names neither.
+  article.text += " Mayor Ola Berg of Sandvik called Lind.";
+  Found g = run(article);
+  ASSERT_NE(g.named("Greta Lind"), nullptr) << describe(g);
+  EXPECT_DOUBLE_EQ(g.named("Greta Lind")->salience, 2 + 2) << describe(g);
+}
+
 }  // namespace
 }  // namespace parallax::analyze

@@ -624,6 +624,28 @@ TEST(QuotesPronouns, TheLastSpeakerKeepsSpeaking) {
   EXPECT_EQ(speaker_of(f, "never built anything"), "Ana Ruiz") << dump(f);
 }
 
+TEST(QuotesSpeakers, ACueOpeningTheNextQuotationIsNotThePreviousOnes) {
+  auto f =
+      run("Ana Ruiz said, \"The pier was never safe for ferries.\" She added, \"Tomas Vale "
+          "knew it for years.\"");
+  REQUIRE_SEGMENTER(f);
+  const Quote* first = with_content(f, "never safe for ferries");
+  const Quote* second = with_content(f, "knew it for years");
+  ASSERT_NE(first, nullptr) << dump(f);
+  ASSERT_NE(second, nullptr) << dump(f);
+  EXPECT_EQ(first->speaker_span.of(f.text), "Ana Ruiz") << dump(f);
+  EXPECT_EQ(first->cue.of(f.text), "said") << dump(f);
+  EXPECT_EQ(second->cue.of(f.text), "added") << dump(f);
+  // A quotation split by its cue keeps the cue for both parts.
+  auto g =
+      run("\"The pier was never safe,\" Ana Ruiz said, \"and Tomas Vale knew it for "
+          "years.\"");
+  REQUIRE_SEGMENTER(g);
+  const Quote* part = with_content(g, "The pier was never safe");
+  ASSERT_NE(part, nullptr) << dump(g);
+  EXPECT_EQ(part->cue.of(g.text), "said") << dump(g);
+}
+
 TEST(QuotesPronouns, APersonNamedFarBackStillAnswers) {
   auto f = run("Ana Ruiz has led the harbour board for nine years. The board met on Monday. "
                "Its budget was cut by a third. The vote was close. Nobody expected it. "

@@ -181,12 +181,12 @@ struct Entity {
   // ("Senate" from "Sen."). Empty when the text says nothing of it.
   std::vector<std::string> affiliations;
   bool outlet = false;  // a news outlet or agency the gazetteer knows ("Reuters", "The Hill")
-  // How central the entity is to the article, for ranking its entities (0 when it has
-  // no mention): its mentions (a pronoun counts half), 2 more for a mention in the first
-  // two sentences, 3 for each of up to two occurrences of its name or an alias in the
-  // title; halved for places and nationalities (a story is rarely about where it
-  // happened), times 0.7 for untyped names (often real names the finder could not
-  // type, often stray capitals).
+  // How central the entity is to the article, for ranking its entities (0 when it has no
+  // mention): its mentions (a pronoun counts half), 2 more for a mention in the first two
+  // sentences, 3 for each of up to two occurrences of its name or an alias in the title (a
+  // role noun in the title that only this person holds counts as one); halved for places
+  // and nationalities (a story is rarely about where it happened), times 0.7 for untyped
+  // names (often real names the finder could not type, often stray capitals).
   double salience = 0;
 };
 

@@ -1545,6 +1545,13 @@ class Finder {
   }
 
   // --- direct quotations ----------------------------------------------------
+  // True when the quotation's words end with a full stop, "!" or "?".
+  bool ends_sentence(const Quotation& q) const {
+    int32_t k = last_token_before(q.outer.end);
+    if (k >= 0 && is_quote_tok(k)) --k;
+    return k >= 0 && is_terminal(k) && toks_[k].span.begin > q.outer.begin;
+  }
+
   // A cue just after the closing mark: "...," X said / "...," said X.
   int32_t cue_after(const Quotation& q) {
     int32_t n = static_cast<int32_t>(toks_.size());
@@ -1558,6 +1565,15 @@ class Finder {
         // A cue with its own reported clause ("The minister said that ...") is not
         // this quotation's.
         if (c.has_that && c.sp_b != kNone && c.sp_b >= i) return kNone;
+        // Nor is a cue in a new sentence that opens a quotation of its own: in
+        // "“...found.” He added, “In this case ...”" it introduces the second one (but
+        // "“We will,” he said, “because ...”" splits one quotation).
+        const int32_t after = static_cast<int32_t>(c.last) + 1;
+        if (c.ct_b != kNone && is_quote_tok(c.ct_b) &&
+            (c.ct_b == after ||
+             (c.ct_b == after + 1 && (norm(after) == "," || norm(after) == ":"))) &&
+            toks_[c.ct_b].span.begin >= q.outer.end && toks_[i].capitalized && ends_sentence(q))
+          return kNone;
         return cue_at_[k];
       }
       if (is_break(k)) return kNone;
