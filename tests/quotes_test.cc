@@ -646,6 +646,31 @@ TEST(QuotesSpeakers, ACueOpeningTheNextQuotationIsNotThePreviousOnes) {
   EXPECT_EQ(part->cue.of(g.text), "said") << dump(g);
 }
 
+TEST(QuotesSpeakers, AHeadlineOrTranscriptColonAttributes) {
+  auto f =
+      run("Mayor Ana Ruiz: Harbour Pier Will Reopen by Spring\n\nQ: When will the ferries "
+          "run again?\n\nA: Not before the inspectors have finished.\n\nLONDON: The "
+          "council met on Monday.\n\nUpdate: The vote was moved to Friday.\n\nRuiz "
+          "added on the radio: \"We will find the money.\"");
+  REQUIRE_SEGMENTER(f);
+  const Quote* headline = with_content(f, "Harbour Pier Will Reopen");
+  ASSERT_NE(headline, nullptr) << dump(f);
+  EXPECT_EQ(headline->speaker, "Ana Ruiz") << dump(f);
+  EXPECT_EQ(headline->cue.of(f.text), ":") << dump(f);
+  const Quote* q = with_content(f, "When will the ferries run again");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker_span.of(f.text), "Q") << dump(f);
+  const Quote* answer = with_content(f, "Not before the inspectors");
+  ASSERT_NE(answer, nullptr) << dump(f);
+  EXPECT_EQ(answer->speaker_span.of(f.text), "A") << dump(f);
+  // A dateline and a label are no one; a colon after a cue leaves the cue its own.
+  EXPECT_EQ(with_content(f, "The council met on Monday"), nullptr) << dump(f);
+  EXPECT_EQ(with_content(f, "The vote was moved"), nullptr) << dump(f);
+  const Quote* radio = with_content(f, "find the money");
+  ASSERT_NE(radio, nullptr) << dump(f);
+  EXPECT_EQ(radio->cue.of(f.text).substr(0, 5), "added") << dump(f);
+}
+
 TEST(QuotesPronouns, APersonNamedFarBackStillAnswers) {
   auto f = run("Ana Ruiz has led the harbour board for nine years. The board met on Monday. "
                "Its budget was cut by a third. The vote was close. Nobody expected it. "

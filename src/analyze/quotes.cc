@@ -808,6 +808,17 @@ class Finder {
     cue_end_at_.assign(toks_.size(), kNone);
     const int32_t n = static_cast<int32_t>(toks_.size());
     for (int32_t i = 0; i < n; ++i) {
+      if (!is_word(i) && in_quote_[i] == kNone && colon_cue(i)) {
+        Cue c;
+        c.first = c.last = static_cast<uint32_t>(i);
+        c.entry = static_cast<uint32_t>(lex_.start_list[lex_.start_table.find("said")]->verb);
+        c.kind = CueKind::kVerb;
+        c.weight = 1.0f;
+        int32_t idx = static_cast<int32_t>(cues_.size());
+        cue_at_[i] = cue_end_at_[i] = idx;
+        cues_.push_back(c);
+        continue;
+      }
       if (!is_word(i) || in_quote_[i] != kNone) continue;
       Cue c;
       bool found = false;
@@ -873,6 +884,71 @@ class Finder {
       cues_.push_back(c);
       i = c.last;
     }
+  }
+
+  // True when token `i` is the colon of a headline or transcript attribution: a short
+  // name opening its sentence, then what it said ("Vale: Port Must Close", "Q: How did
+  // it go?", "Daron Shaw: \u201cLesser-known candidates ...\u201d"). Every word but the
+  // last may be lower case ("Republican pollster Daron Shaw"); labels ("Update:",
+  // "Editor's note:", "Watch:") and days are no one.
+  bool colon_cue(int32_t i) const {
+    if (norm(i) != ":" || i == 0) return false;
+    const uint32_t s = toks_[i].sentence;
+    const int32_t b = static_cast<int32_t>(sent_first(s)), e = static_cast<int32_t>(sent_end(s));
+    int words = 0, after = 0;
+    for (int32_t k = b; k < i; ++k) {
+      if (cue_at_[k] != kNone) return false;  // "Vale added on Twitter:" has its cue
+      if (is_word(k)) {
+        ++words;
+      } else if (!is_joiner(k) && !is_title_period(k)) {
+        return false;
+      }
+    }
+    if (words == 0 || words > 6 || !is_word(i - 1) || !toks_[i - 1].capitalized ||
+        !toks_[b].capitalized)
+      return false;
+    if (toks_[i - 1].is_number || toks_[i - 1].span.end != toks_[i].span.begin) return false;
+    for (int32_t k = i + 1; k < e && after < 2; ++k) after += is_word(k);
+    if (after < 2 || (i + 1 < e && toks_[i + 1].is_number)) return false;
+    static const WordSet kLabels = {
+        "note",      "notes",      "update",        "updated",       "updates",    "editor",
+        "editors",   "correction", "corrections",   "clarification", "related",    "source",
+        "sources",   "photo",      "photos",        "image",         "images",     "video",
+        "videos",    "watch",      "read",          "listen",        "see",        "click",
+        "share",     "subscribe",  "advertisement", "disclosure",    "disclaimer", "warning",
+        "breaking",  "exclusive",  "opinion",       "analysis",      "live",       "follow",
+        "contact",   "email",      "tags",          "topics",        "filed",      "posted",
+        "published", "by",         "credit",        "credits",       "caption",    "more",
+        "also",      "plus",       "bonus",         "pictured",      "above",      "below",
+        "top",       "background", "context",       "summary",       "transcript", "the",
+        "this",      "here",       "what",          "why",           "how",        "who",
+        "when",      "where",      "today",         "tonight",       "yesterday",  "tomorrow",
+        "monday",    "tuesday",    "wednesday",     "thursday",      "friday",     "saturday",
+        "sunday",    "morning",    "afternoon",     "evening",       "step",       "part",
+        "chapter",   "example",    "answer",        "question",      "result",     "results",
+        "fact",      "facts",      "bottom",        "key",           "takeaway",   "takeaways",
+        "verdict",   "rating",     "ratings",       "score"};
+    for (int32_t k = b; k < i; ++k)
+      if (is_word(k) && kLabels.count(norm(k))) return false;
+    // Who speaks: a person or organisation the entity finder knows, "Q" or "A", a
+    // transcript's speaker in capitals ("HORSLEY:"), or a source noun ("Poll:"). A topic
+    // ("Las Vegas Massacre: what we know") or a dateline ("WASHINGTON:") is no one.
+    const int32_t ent = mention_ending_at(toks_[i - 1].span.end);
+    if (ent != kNone) {
+      const EntityType t = out_.entities[ent].type;
+      return t == EntityType::kPerson || t == EntityType::kOrganisation;
+    }
+    if (words == 1) {
+      std::string_view w = tok_text(i - 1);
+      if (w == "Q" || w == "A") return true;
+      if (w.size() >= 3 &&
+          std::none_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
+        return true;
+    }
+    int32_t last = kNone;
+    for (int32_t k = b; k < i; ++k)
+      if (noun_at(k, i, &last) != nullptr && last == i - 1) return true;
+    return false;
   }
 
   // True when the word at `i` stands where a noun does: after a preposition, a
