@@ -671,6 +671,38 @@ TEST(QuotesSpeakers, AHeadlineOrTranscriptColonAttributes) {
   EXPECT_EQ(radio->cue.of(f.text).substr(0, 5), "added") << dump(f);
 }
 
+TEST(QuotesSpeakers, AQuotationStandingAloneContinuesTheLastAttribution) {
+  auto f =
+      run("Councillor Tomas Vale spoke after the vote. He accused the harbour board of "
+          "stalling the repairs for a year.\n\n\"This is about more than a pier. It is "
+          "about every family on the waterfront.\"");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_EQ(speaker_of(f, "more than a pier"), "Tomas Vale") << dump(f);
+  // Three sentences on, nobody is still speaking.
+  auto g =
+      run("Councillor Tomas Vale accused the harbour board of stalling the repairs. The "
+          "board met on Monday. Its budget was cut. The vote was close.\n\n\"This is "
+          "about more than a pier.\"");
+  REQUIRE_SEGMENTER(g);
+  EXPECT_NE(speaker_of(g, "more than a pier"), "Tomas Vale") << dump(g);
+}
+
+TEST(QuotesSpeakers, AParticipleAfterARoleNounSubjectAndAPlatform) {
+  auto f =
+      run("Mayor Ana Ruiz opened the pier on Monday. The mayor defended the cost via "
+          "Twitter on Tuesday, saying the repairs had been overdue for years.");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_EQ(speaker_of(f, "repairs had been overdue"), "Ana Ruiz") << dump(f);
+  // A source noun that names nobody yet is still the subject.
+  auto g =
+      run("The spokeswoman defended the cost via Twitter, saying the repairs had been "
+          "overdue for years.");
+  REQUIRE_SEGMENTER(g);
+  const Quote* q = with_content(g, "repairs had been overdue");
+  ASSERT_NE(q, nullptr) << dump(g);
+  EXPECT_EQ(q->speaker_span.of(g.text), "The spokeswoman") << dump(g);
+}
+
 TEST(QuotesPronouns, APersonNamedFarBackStillAnswers) {
   auto f = run("Ana Ruiz has led the harbour board for nine years. The board met on Monday. "
                "Its budget was cut by a third. The vote was close. Nobody expected it. "

@@ -1238,6 +1238,14 @@ class Finder {
       if (b < static_cast<int32_t>(c.first) && pronoun_of(norm(b)) == Pronoun::kPerson)
         return {b, b + 1};
     }
+    // "The president downplayed the news, saying": a source noun opening the sentence.
+    if (from == toks_[first].span.begin && is_word(first) && norm(first) == "the") {
+      int32_t last = kNone;
+      if (noun_at(first + 1, static_cast<int32_t>(c.first), &last) != nullptr &&
+          last + 1 < static_cast<int32_t>(c.first) && is_word(last + 1) &&
+          !toks_[last + 1].capitalized)
+        return {first, last + 1};
+    }
     for (const auto& m : mentions_) {
       if (m.sentence != s || m.span.begin < from) continue;
       if (m.span.begin >= toks_[c.first].span.begin) break;
@@ -2516,11 +2524,20 @@ class Finder {
       resolved_.push_back(resolve(records[i], i));
       record_sentence_.push_back(records[i].sentence);
     }
-    // Quotations without a cue take the speaker of the quotation they continue.
+    // Quotations without a cue take the speaker of the quotation they continue; one
+    // standing alone after any attribution within two sentences, that attribution's
+    // speaker ("He accused Vale of stalling. “This is about more than a pier.”").
     for (size_t i = 0; i < records.size(); ++i) {
       const Record& rec = records[i];
-      if (rec.cue != kNone || rec.inherit == kNone) continue;
-      int32_t from = pos_of[rec.inherit];
+      if (rec.cue != kNone) continue;
+      int32_t from = rec.inherit == kNone ? kNone : pos_of[rec.inherit];
+      if (rec.inherit == kNone && rec.direct) {
+        for (size_t j = i; j-- > 0 && records[j].sentence + 2 >= rec.sentence;) {
+          if (resolved_[j].name.empty()) continue;
+          from = static_cast<int32_t>(j);
+          break;
+        }
+      }
       if (from == kNone) continue;
       Resolved r = resolved_[from];
       r.span = {};

@@ -801,9 +801,12 @@ size_t party_code_length(std::string_view text, size_t pos) {
 bool is_preposition(std::string_view norm) {
   // Not "to": it also marks an infinitive ("declined to say").
   static const std::unordered_set<std::string_view> kWords = {
-      "in", "of",     "for",     "by",      "without", "after",   "before",   "about",
-      "on", "with",   "from",    "against", "into",    "through", "despite",  "upon",
-      "at", "during", "outside", "inside",  "near",    "amid",    "following"};
+      "in",      "of",        "for",    "by",         "without",   "after",   "before",
+      "about",   "on",        "with",   "from",       "against",   "into",    "through",
+      "despite", "upon",      "at",     "during",     "outside",   "inside",  "near",
+      "amid",    "following", "via",    "among",      "amongst",   "between", "across",
+      "toward",  "towards",   "within", "throughout", "alongside", "onto",    "beneath",
+      "unlike",  "besides",   "over",   "under",      "around",    "behind",  "beyond"};
   return kWords.count(norm) > 0;
 }
 
