@@ -830,6 +830,32 @@ TEST(EntitiesNames, AMonthAfterATitleIsAGivenName) {
   EXPECT_EQ(g.named("Jan"), nullptr) << describe(g);
 }
 
+TEST(EntitiesNames, AGivenNameBeforeAnOrganisationsNameIsAPerson) {
+  // "Bloomberg" alone is a news agency in our gazetteer; after a given name it is a
+  // surname.
+  auto f =
+      run("The talks were chaired by Helen Bloomberg on Monday. Ms. Bloomberg said they "
+          "would resume.");
+  REQUIRE_TOKENS(f);
+  const Entity* helen = f.named("Helen Bloomberg");
+  ASSERT_NE(helen, nullptr) << describe(f);
+  EXPECT_EQ(helen->type, EntityType::kPerson) << describe(f);
+  EXPECT_EQ(helen->mentions.size(), 2u) << describe(f);
+}
+
+TEST(EntitiesCoreference, ASentenceOpeningHeIsNotAWomanNamedBefore) {
+  auto f =
+      run("Councillor Helen Varga asked Tomas Brekke about the pier on Monday. He said "
+          "the repairs would start in spring.");
+  REQUIRE_TOKENS(f);
+  const Entity* varga = f.named("Helen Varga");
+  const Entity* brekke = f.named("Tomas Brekke");
+  ASSERT_NE(varga, nullptr) << describe(f);
+  ASSERT_NE(brekke, nullptr) << describe(f);
+  EXPECT_EQ(varga->mentions.size(), 1u) << describe(f);
+  EXPECT_EQ(brekke->mentions.size(), 2u) << describe(f);
+}
+
 TEST(EntitiesSalience, TheArticlesOwnOutletIsTheChannel) {
   Article article;
   article.text =

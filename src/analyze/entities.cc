@@ -77,6 +77,9 @@ bool parse_type(std::string_view s, EntityType& t) {
   return false;
 }
 
+// A person's sex as the text states it (gender.tsv).
+constexpr uint8_t kGenderUnknown = 0, kFemale = 1, kMale = 2;
+
 // The matching key of a phrase: normalised like token norms, without dots (so
 // "U.S." and "US" meet), single spaces.
 std::string phrase_key(std::string_view phrase) {
@@ -155,6 +158,7 @@ struct EntityLexicon::Data {
   // "Deputy Police Commissioner"): titles.tsv rows of class "modifier".
   std::unordered_set<std::string> title_modifiers;
   std::unordered_map<std::string, TitleClass> anaphors;  // role noun -> class
+  std::unordered_map<std::string, uint8_t> gender;       // gender.tsv: word -> kFemale or kMale
   size_t max_gazetteer = 1, max_title = 1, max_nationality = 1, max_anaphor = 1;
   // Every proper word prefix of a phrase ("north", "north atlantic"), so a match
   // stops at the first word that begins no phrase: most words begin none.
@@ -304,6 +308,13 @@ Result<EntityLexicon> EntityLexicon::load() {
       d->anaphors.emplace(key, row.size() > 2 ? title_class(row[2]) : kAnyClass);
     }
   }
+  std::string_view gender = embedded_lexicon("gender.tsv");
+  if (gender.empty()) return invalid_input("entity lexicons missing from the build: gender.tsv");
+  for (const auto& row : lexicon_rows(gender)) {
+    if (row.size() < 2 || (row[1] != "f" && row[1] != "m"))
+      return invalid_input("gender.tsv: row without f or m: " + std::string(row[0]));
+    d->gender[phrase_key(row[0])] = row[1] == "f" ? kFemale : kMale;
+  }
   std::string_view groups = embedded_lexicon("groups.tsv");
   if (groups.empty()) return invalid_input("entity lexicons missing from the build: groups.tsv");
   for (const auto& row : lexicon_rows(groups)) {
@@ -388,6 +399,7 @@ struct Anaphor {
   std::string noun;     // "president", "leader"
   int nat = -1;
   bool pronoun_he = false;  // "he"/"she" starting a sentence
+  uint8_t sex = kGenderUnknown;  // kMale for "he", kFemale for "she"
 };
 
 // Byte length of the horizontal space at `pos` (ASCII, no-break and the other
@@ -722,6 +734,7 @@ class Finder {
         an.span = {p.span.begin, p.name_end};
         an.sentence = s;
         an.pronoun_he = true;
+        an.sex = p.key == "he" ? kMale : kFemale;
         anaphors_.push_back(an);
         ++i;
         continue;
@@ -1081,9 +1094,10 @@ class Finder {
     return end;
   }
 
-  // A given name: one WordNet knows as a person ("Michael", "Gerald"), or a `given` row.
+  // A given name: one WordNet knows as a person ("Michael", "Gerald"), a `given` row,
+  // or a given name of gender.tsv.
   bool given_name(const Piece& p) const {
-    if (lex_.given_names.count(p.key)) return true;
+    if (lex_.given_names.count(p.key) || lex_.gender.count(p.key)) return true;
     EntityType t;
     return wn_.instance_type(std::string(p.span.of(text_).substr(0, p.name_end - p.span.begin)),
                              t) &&
@@ -1382,6 +1396,10 @@ class Finder {
           } else if (n >= 2 && n <= 3 && person_like_run(sg) && appositive_person(sg.last, b)) {
             // "Teodor Brannagh, the union's regional secretary", "Kerry Dunmore, 34,".
             r.votes[type_index(EntityType::kPerson)] += 2;
+          } else if (n >= 2 && n <= 3 && person_like_run(sg) &&
+                     lex_.gender.count(pieces_[sg.first].key) && !common_noun(pieces_[sg.first])) {
+            // "Michael Bloomberg": a given name of gender.tsv opens the pair.
+            r.votes[type_index(EntityType::kPerson)] += 1;
           } else if (n >= 2 && n <= 3 && person_like_run(sg) && pieces_[sg.last].possessive &&
                      !common_noun(pieces_[sg.first])) {
             // "Ilka Dorrance's plan": a possessive on a name-shaped pair whose first
@@ -1991,6 +2009,32 @@ class Finder {
     return false;
   }
 
+  // The sex the text states for person e: a given name (its name's first word) or an
+  // honorific or person noun before a mention ("Ms. Speier"), from gender.tsv;
+  // kGenderUnknown when it states none or both.
+  uint8_t stated_gender(size_t e) {
+    if (gender_.size() != out_.entities.size()) gender_.assign(out_.entities.size(), 0xFF);
+    if (gender_[e] != 0xFF) return gender_[e];
+    uint8_t seen = 0;
+    auto note = [&](std::string_view w) {
+      auto it = lex_.gender.find(phrase_key(w));
+      if (it != lex_.gender.end()) seen |= it->second;
+    };
+    const Entity& ent = out_.entities[e];
+    note(std::string_view(ent.name).substr(0, ent.name.find(' ')));
+    for (const Mention& m : ent.mentions) {
+      if (m.pronoun) continue;
+      // The word before the mention, past spaces and an abbreviation's dot.
+      size_t end = m.span.begin;
+      while (end > 0 && (text_[end - 1] == ' ' || text_[end - 1] == '.')) --end;
+      size_t begin = end;
+      while (begin > 0 && std::isalpha(static_cast<unsigned char>(text_[begin - 1]))) --begin;
+      if (begin < end && m.span.begin - end <= 2) note(text_.substr(begin, end - begin));
+    }
+    gender_[e] = seen == kFemale || seen == kMale ? seen : kGenderUnknown;
+    return gender_[e];
+  }
+
   void resolve_anaphors() {
     std::sort(anaphors_.begin(), anaphors_.end(),
               [](const Anaphor& x, const Anaphor& y) { return x.span.begin < y.span.begin; });
@@ -2001,7 +2045,11 @@ class Finder {
         const Entity& ent = out_.entities[e];
         if (ent.type != EntityType::kPerson) continue;
         if (an.pronoun_he) {
-          // The first person named in the previous sentence: usually its subject.
+          // The first person named in the previous sentence: usually its subject; not
+          // one the text says is of the other sex ("Meredith Vieira asked Trump ...
+          // He said").
+          const uint8_t g = stated_gender(e);
+          if (g != kGenderUnknown && g != an.sex) continue;
           for (const Mention& m : ent.mentions) {
             if (m.sentence + 1 == an.sentence && !m.pronoun && !object_of_connector(m.span.begin) &&
                 (best < 0 || m.span.begin < best_pos)) {
@@ -2048,6 +2096,7 @@ class Finder {
   }
   std::vector<Raw> raws_;
   std::vector<Anaphor> anaphors_;
+  std::vector<uint8_t> gender_;  // stated_gender() per entity, 0xFF until asked
   std::vector<std::pair<uint32_t, uint32_t>> acronyms_;  // (raw, acronym piece)
   std::vector<int> parent_;
   mutable std::unordered_map<std::string, size_t> cap_counts_;
