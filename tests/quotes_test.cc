@@ -703,6 +703,22 @@ TEST(QuotesSpeakers, AParticipleAfterARoleNounSubjectAndAPlatform) {
   EXPECT_EQ(q->speaker_span.of(g.text), "The spokeswoman") << dump(g);
 }
 
+TEST(QuotesPronouns, TheLastSpeakerBeatsAPersonNamedOnlyAsAnObject) {
+  auto f =
+      run("\"We will rebuild the pier,\" Tomas Vale said on Monday. The harbour has been "
+          "closed since May. He also took aim at Councillor Sven Aas over the budget. "
+          "\"The council has wasted a whole year,\" he said.");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_EQ(speaker_of(f, "wasted a whole year"), "Tomas Vale") << dump(f);
+  // Named as the subject of the sentence before, the other man is the one speaking.
+  auto g =
+      run("\"We will rebuild the pier,\" Tomas Vale said on Monday. The harbour has been "
+          "closed since May. Councillor Sven Aas took the floor after him. \"The council "
+          "has wasted a whole year,\" he said.");
+  REQUIRE_SEGMENTER(g);
+  EXPECT_EQ(speaker_of(g, "wasted a whole year"), "Sven Aas") << dump(g);
+}
+
 TEST(QuotesPronouns, APersonNamedFarBackStillAnswers) {
   auto f = run("Ana Ruiz has led the harbour board for nine years. The board met on Monday. "
                "Its budget was cut by a third. The vote was close. Nobody expected it. "

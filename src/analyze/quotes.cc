@@ -2403,13 +2403,6 @@ class Finder {
     return r;
   }
 
-  // The person a speaking "he" or "she" before `pos` stands for. News keeps its
-  // speaker: the candidates are the people named outside quotations in this sentence
-  // and the two before it, ranked by nearness (by sentence), by standing first among
-  // the people of their sentence (the subject, more often than not), and by having
-  // been the last named speaker. Names inside quotations are what someone said, not
-  // who is speaking ("'Obama has failed,' he said" is not Obama speaking). kNone when
-  // there is no candidate.
   // The gender the text states for entity e (an honorific or person noun before a
   // mention, a given name), kGenderUnknown when it states none or both.
   uint8_t gender_of(int32_t e) const {
@@ -2445,6 +2438,14 @@ class Finder {
     return g != kGenderUnknown && g != want;
   }
 
+  // The person a speaking "he" or "she" before `pos` stands for. News keeps its
+  // speaker: the candidates are the people named outside quotations in this sentence
+  // and the two before it, ranked by nearness (by sentence), by standing first among
+  // the people of their sentence (the subject, more often than not), and by having
+  // been the last named speaker; that speaker is a candidate even when the window does
+  // not name it. Names inside quotations are what someone said, not who is speaking
+  // ("'Obama has failed,' he said" is not Obama speaking). kNone when there is no
+  // candidate.
   int32_t pronoun_antecedent(uint32_t pos, uint32_t sentence, size_t index,
                              uint8_t want = kGenderUnknown) const {
     const Resolved* last = recent_speaker(index, sentence, [&](const Resolved& x) {
@@ -2453,6 +2454,7 @@ class Finder {
     });
     int32_t best = kNone, best_score = -1;
     uint32_t best_pos = 0, seen_sentence = UINT32_MAX;
+    bool last_named = false;
     for (const auto& m : mentions_) {
       if (m.span.end > pos) break;
       if (m.sentence + 2 < sentence || m.sentence > sentence) continue;
@@ -2467,11 +2469,17 @@ class Finder {
       int32_t score = 3 - static_cast<int32_t>(sentence - m.sentence);
       if (first) score += 2;
       if (object) score -= 2;
-      if (last && last->entity == m.entity) score += 2;
+      if (last && last->entity == m.entity) score += 2, last_named = true;
       if (score > best_score || (score == best_score && m.span.begin >= best_pos)) {
         best = m.entity, best_score = score, best_pos = m.span.begin;
       }
     }
+    // The last speaker, within three sentences, stays a candidate when the window does
+    // not name it again ("He took aim at Harry Reid. He was referring to ..."), ranked
+    // as a subject of the sentence before; a person named there as the subject wins
+    // the tie.
+    if (last && !last_named && person_like(out_.entities[last->entity]) && best_score < 4)
+      best = last->entity;
     if (best != kNone) return best;
     // Nobody named nearby ("The liberal justice spoke on Saturday. '...,' she said"):
     // the last person named outside quotations before it.
