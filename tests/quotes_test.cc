@@ -719,6 +719,27 @@ TEST(QuotesPronouns, TheLastSpeakerBeatsAPersonNamedOnlyAsAnObject) {
   EXPECT_EQ(speaker_of(g, "wasted a whole year"), "Sven Aas") << dump(g);
 }
 
+TEST(QuotesSpeakers, ACueInTheNextParagraphIsNotTheQuotations) {
+  auto f =
+      run("The harbour board's chair, Ana Ruiz, later wrote that \"we stand by every word "
+          "of the plan.\"\n\nTomas Vale had also rejected the figures in the report.");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_content(f, "we stand by every word");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker, "Ana Ruiz") << dump(f);
+  EXPECT_EQ(q->cue.of(f.text).substr(q->cue.size() - 5), "wrote") << dump(f);
+}
+
+TEST(QuotesSpeakers, TweetingCitingAndPleadingReport) {
+  auto f =
+      run("Mayor Ana Ruiz went further on Thursday, tweeting:\n\n\"The harbour board "
+          "must resign today!\"\n\nTomas Vale pleaded with voters not to \"give in to "
+          "fear about the pier.\"");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_EQ(speaker_of(f, "must resign today"), "Ana Ruiz") << dump(f);
+  EXPECT_EQ(speaker_of(f, "give in to fear"), "Tomas Vale") << dump(f);
+}
+
 TEST(QuotesPronouns, APersonNamedFarBackStillAnswers) {
   auto f = run("Ana Ruiz has led the harbour board for nine years. The board met on Monday. "
                "Its budget was cut by a third. The vote was close. Nobody expected it. "

@@ -1641,6 +1641,12 @@ class Finder {
     int32_t n = static_cast<int32_t>(toks_.size());
     int32_t i = first_token_at(q.outer.end);
     if (i < n && punct_is(i, ",")) ++i;
+    // A cue in the next paragraph is not this quotation's.
+    const int32_t closing = last_token_before(q.outer.end);
+    if (i < n && closing >= 0 &&
+        out_.sentences[toks_[i].sentence].paragraph !=
+            out_.sentences[toks_[closing].sentence].paragraph)
+      return kNone;
     for (int32_t k = i, steps = 0; k < n && steps < 9; ++k, ++steps) {
       if (in_quote_[k] != kNone) return kNone;
       if (cue_at_[k] != kNone) {
