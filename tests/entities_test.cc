@@ -586,6 +586,14 @@ TEST(EntitiesAffiliations, ASpokeswomanForACampaign) {
       << affiliations_of(f);
 }
 
+TEST(EntitiesAffiliations, TheCampaignBeforeARole) {
+  auto f =
+      run("Nina Halloway spoke in Dunmore. Halloway campaign spokeswoman Laura Hartley "
+          "called the advertisement misleading.");
+  REQUIRE_TOKENS(f);
+  EXPECT_TRUE(affiliated(f.named("Laura Hartley"), "Halloway campaign")) << affiliations_of(f);
+}
+
 TEST(EntitiesAffiliations, PartyInAnAppositionOrARole) {
   auto f = run("Tom Rudge, Democrat of Vermont, said he would vote no. The House Republican leader, "
                "Representative Ella Brandt, said she would vote yes. Democratic Sen. Omar Greaves "

@@ -730,6 +730,16 @@ TEST(QuotesSpeakers, ACueInTheNextParagraphIsNotTheQuotations) {
   EXPECT_EQ(q->cue.of(f.text).substr(q->cue.size() - 5), "wrote") << dump(f);
 }
 
+TEST(QuotesSpeakers, ASourceWithALongAppositionAfterTheQuotationKeepsItsCue) {
+  auto f =
+      run("\"I asked that my pay be withheld until the pier reopens,\" Councillor-elect "
+          "Ana Ruiz, Democrat of Harwick, said Wednesday on the radio.");
+  REQUIRE_SEGMENTER(f);
+  ASSERT_EQ(f.a.quotes.size(), 1u) << dump(f);  // not also "Wednesday on the radio"
+  EXPECT_EQ(f.a.quotes[0].speaker, "Ana Ruiz") << dump(f);
+  EXPECT_EQ(f.a.quotes[0].cue.of(f.text), "said") << dump(f);
+}
+
 TEST(QuotesSpeakers, TweetingCitingAndPleadingReport) {
   auto f =
       run("Mayor Ana Ruiz went further on Thursday, tweeting:\n\n\"The harbour board "

@@ -6,7 +6,8 @@
 //   Democrat of Vermont", "Ana Ruiz, president of the Harbour Union", "Jo Vale of
 //   Ohio, the Republican leader";
 // - a name or party before the role: "Union President Ana Ruiz", "Vale spokeswoman Lis
-//   Hart", "Democratic Sen. Jo Vale";
+//   Hart", "Democratic Sen. Jo Vale", and the group around a name ("Vale campaign
+//   spokeswoman Lis Hart": "Vale campaign", as written);
 // - the person's roles ("House Republican leader", "Rep.", "Senator"): a party named in
 //   them, and the chamber of a legislator's title.
 // Organisations come from the entity finder (with their canonical names); a capitalised
@@ -147,6 +148,16 @@ class Finder {
         if (ent.type == EntityType::kPerson && words == 0) return;
         // Across a role word, a name the entity finder could not type ("NAACP
         // President Ben Jealous") is an organisation too.
+        // "Obama campaign spokeswoman Lis Smith": the group around the name.
+        if (words > 1 && valid(k + 1) && toks_[k + 1].is_word && group_noun(norm(k + 1)) &&
+            ent.type != EntityType::kPlace && ent.type != EntityType::kNationality) {
+          int32_t first = k;
+          while (valid(first - 1) && owner_[first - 1] == e) --first;
+          const uint32_t from = toks_[first].span.begin;
+          found.push_back(std::string(text_.substr(from, toks_[k].span.end - from)) + " " +
+                          std::string(norm(k + 1)));
+          return;
+        }
         if (ent.type == EntityType::kOther && words > 0) {
           found.push_back(ent.name);
           return;

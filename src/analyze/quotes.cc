@@ -1736,7 +1736,18 @@ class Finder {
         cue = cue_before(q);
         adjacent = cue != kNone;
       }
-      if (cue == kNone) cue = cue_in_sentence(q);
+      if (cue == kNone) {
+        cue = cue_in_sentence(q);
+        // "“...,” Rep. Jo Vale, Democrat of Ohio, said Wednesday": the cue's subject
+        // starts right after the quotation, past an appositive too long for cue_after.
+        if (cue != kNone) {
+          Cue& c = cues_[cue];
+          attribute(c);
+          int32_t i = first_token_at(q.outer.end);
+          if (i < static_cast<int32_t>(toks_.size()) && punct_is(i, ",")) ++i;
+          adjacent = c.sp_b == i && toks_[c.first].span.begin >= q.outer.end;
+        }
+      }
       // A short quotation after a weak cue is a label ("called it “a disgrace”"), not
       // reported speech.
       if (words < 4 && (cue == kNone || (!adjacent && all_capitalised(q.content)) ||
