@@ -594,6 +594,19 @@ TEST(EntitiesAffiliations, TheCampaignBeforeARole) {
   EXPECT_TRUE(affiliated(f.named("Laura Hartley"), "Halloway campaign")) << affiliations_of(f);
 }
 
+TEST(EntitiesAffiliations, ASpokesmanSpeaksForHisPrincipalsParty) {
+  auto f =
+      run("Tom Reed, a spokesman for Sen. Jo Vale (D-Ore.), said the vote would wait. "
+          "Carl Moss, an aide to Ana Ruiz, said nothing.");
+  REQUIRE_TOKENS(f);
+  EXPECT_TRUE(affiliated(f.named("Tom Reed"), "Jo Vale")) << affiliations_of(f);
+  EXPECT_TRUE(affiliated(f.named("Tom Reed"), "Democratic Party")) << affiliations_of(f);
+  // A principal whose party the text does not state lends none.
+  ASSERT_NE(f.named("Carl Moss"), nullptr) << affiliations_of(f);
+  for (const std::string& a : f.named("Carl Moss")->affiliations)
+    EXPECT_FALSE(a.ends_with(" Party")) << affiliations_of(f);
+}
+
 TEST(EntitiesAffiliations, PartyInAnAppositionOrARole) {
   auto f = run("Tom Rudge, Democrat of Vermont, said he would vote no. The House Republican leader, "
                "Representative Ella Brandt, said she would vote yes. Democratic Sen. Omar Greaves "

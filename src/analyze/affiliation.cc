@@ -9,13 +9,15 @@
 //   Hart", "Democratic Sen. Jo Vale", and the group around a name ("Vale campaign
 //   spokeswoman Lis Hart": "Vale campaign", as written);
 // - the person's roles ("House Republican leader", "Rep.", "Senator"): a party named in
-//   them, and the chamber of a legislator's title.
+//   them, and the chamber of a legislator's title;
+// - the party of the person one speaks for ("a spokesman for Sen. Jo Vale (D-Ore.)").
 // Organisations come from the entity finder (with their canonical names); a capitalised
 // name followed by a group noun ("the Vale campaign") is taken as it is written.
 #include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "analyze/entities.h"
@@ -83,6 +85,26 @@ class Finder {
                                  ent.affiliations.end())
           ent.affiliations.push_back(std::move(f));
       }
+    }
+    // One who speaks for a person ("Brendan Buck, spokesman for House Speaker John
+    // Boehner (R-Ohio)") speaks for that person's party too; one step, parties only.
+    std::unordered_map<std::string_view, size_t> person_by_name;
+    for (size_t e = 0; e < out_.entities.size(); ++e)
+      if (out_.entities[e].type == EntityType::kPerson)
+        person_by_name.emplace(out_.entities[e].name, e);
+    std::vector<std::vector<std::string>> parties(out_.entities.size());
+    for (size_t e = 0; e < out_.entities.size(); ++e) {
+      for (const std::string& a : out_.entities[e].affiliations) {
+        auto it = person_by_name.find(a);
+        if (it == person_by_name.end() || it->second == e) continue;
+        for (const std::string& p : out_.entities[it->second].affiliations)
+          if (p.size() > 6 && p.ends_with(" Party")) parties[e].push_back(p);
+      }
+    }
+    for (size_t e = 0; e < out_.entities.size(); ++e) {
+      auto& affs = out_.entities[e].affiliations;
+      for (std::string& p : parties[e])
+        if (std::find(affs.begin(), affs.end(), p) == affs.end()) affs.push_back(std::move(p));
     }
   }
 
