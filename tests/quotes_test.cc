@@ -740,6 +740,28 @@ TEST(QuotesSpeakers, ASourceWithALongAppositionAfterTheQuotationKeepsItsCue) {
   EXPECT_EQ(f.a.quotes[0].cue.of(f.text), "said") << dump(f);
 }
 
+TEST(QuotesSpeakers, AShortSentenceAfterAQuotationContinuesIt) {
+  auto f =
+      run("\"The board wants to run the port like a casino,\" Tomas Vale said on Monday. "
+          "\"God help us.\" The board did not reply. Critics called the plan \"a "
+          "disgrace\".");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_EQ(speaker_of(f, "God help us"), "Tomas Vale") << dump(f);
+  EXPECT_EQ(with_content(f, "a disgrace"), nullptr) << dump(f);  // a label stays a label
+}
+
+TEST(QuotesSpeakers, AColonClosingItsParagraphIntroducesTheNext) {
+  auto f =
+      run("Mayor Ana Ruiz answered on social media, writing:\n\nThe harbour board has "
+          "failed this city. It must go.\n\nThe board met again on Friday.");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_content(f, "The harbour board has failed this city");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker, "Ana Ruiz") << dump(f);
+  EXPECT_NE(q->content.of(f.text).find("It must go"), std::string_view::npos) << dump(f);
+  EXPECT_EQ(q->content.of(f.text).find("met again"), std::string_view::npos) << dump(f);
+}
+
 TEST(QuotesSpeakers, TweetingCitingAndPleadingReport) {
   auto f =
       run("Mayor Ana Ruiz went further on Thursday, tweeting:\n\n\"The harbour board "

@@ -1309,6 +1309,21 @@ class Finder {
     while (start < end && !is_word(start) && !is_quote_tok(start)) ++start;
     int32_t e = end;
     while (e > start && !is_word(e - 1) && !is_quote_tok(e - 1)) --e;
+    // "Trump lashed out on Twitter, saying:" closing its paragraph: what was said is the
+    // next paragraph, set off without quotation marks (a post, a statement).
+    if (c.has_that && e <= start && s + 1 < out_.sentences.size()) {
+      const uint32_t para = out_.sentences[s + 1].paragraph;
+      int32_t b2 = static_cast<int32_t>(sent_first(s + 1));
+      if (para != out_.sentences[s].paragraph && b2 < static_cast<int32_t>(toks_.size()) &&
+          !is_quote_tok(b2) && in_quote_[b2] == kNone) {
+        uint32_t last = s + 1;
+        while (last + 1 < out_.sentences.size() && out_.sentences[last + 1].paragraph == para)
+          ++last;
+        int32_t e2 = static_cast<int32_t>(sent_end(last));
+        while (e2 > b2 && !is_word(e2 - 1)) --e2;
+        if (e2 > b2) start = b2, e = e2;
+      }
+    }
     c.ct_b = start;
     c.ct_e = e;
   }
@@ -1629,6 +1644,12 @@ class Finder {
   }
 
   // --- direct quotations ----------------------------------------------------
+  // True when the quotation's first word is capitalised.
+  bool starts_capitalised(const Quotation& q) const {
+    const int32_t k = first_token_at(q.content.begin);
+    return k < static_cast<int32_t>(toks_.size()) && is_word(k) && toks_[k].capitalized;
+  }
+
   // True when the quotation's words end with a full stop, "!" or "?".
   bool ends_sentence(const Quotation& q) const {
     int32_t k = last_token_before(q.outer.end);
@@ -1750,8 +1771,15 @@ class Finder {
       }
       // A short quotation after a weak cue is a label ("called it “a disgrace”"), not
       // reported speech.
-      if (words < 4 && (cue == kNone || (!adjacent && all_capitalised(q.content)) ||
-                        (cues_[cue].kind == CueKind::kVerb && cues_[cue].weight < 0.5f)))
+      // A short sentence of its own right after a quotation with a cue continues it
+      // ("“..., ” Vale said. “God help us.”").
+      const bool continues = cue == kNone && last_direct != kNone &&
+                             records[last_direct].cue != kNone && ends_sentence(q) &&
+                             starts_capitalised(q) &&
+                             sentence_at(q.content.begin) <= records[last_direct].sentence + 1;
+      if (words < 4 && !continues &&
+          (cue == kNone || (!adjacent && all_capitalised(q.content)) ||
+           (cues_[cue].kind == CueKind::kVerb && cues_[cue].weight < 0.5f)))
         continue;
       if (cue != kNone) {
         Cue& c = cues_[cue];
