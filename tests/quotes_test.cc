@@ -762,6 +762,26 @@ TEST(QuotesSpeakers, AColonClosingItsParagraphIntroducesTheNext) {
   EXPECT_EQ(q->content.of(f.text).find("met again"), std::string_view::npos) << dump(f);
 }
 
+TEST(QuotesDirect, AQuotationRunsAcrossParagraphsToItsOnlyClosingMark) {
+  auto f =
+      run("Ana Ruiz said in a statement: \u201cThe pier must reopen by spring.\n\nIt is "
+          "also critical that the ferries run again.\u201d\n\nThe board met on Friday.");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_content(f, "also critical that the ferries");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->speaker, "Ana Ruiz") << dump(f);
+  EXPECT_NE(q->content.of(f.text).find("must reopen by spring"), std::string_view::npos) << dump(f);
+  // The usual style, a new opening mark for each paragraph, still ends the first one
+  // at its paragraph.
+  auto g =
+      run("Ana Ruiz said: \u201cThe pier must reopen by spring.\n\n\u201cIt is also "
+          "critical that the ferries run again,\u201d she added.");
+  REQUIRE_SEGMENTER(g);
+  const Quote* first = with_content(g, "must reopen by spring");
+  ASSERT_NE(first, nullptr) << dump(g);
+  EXPECT_EQ(first->content.of(g.text).find("critical"), std::string_view::npos) << dump(g);
+}
+
 TEST(QuotesSpeakers, TweetingCitingAndPleadingReport) {
   auto f =
       run("Mayor Ana Ruiz went further on Thursday, tweeting:\n\n\"The harbour board "

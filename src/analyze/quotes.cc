@@ -579,12 +579,30 @@ std::vector<Quotation> find_quotations(std::string_view text) {
     q.closed = closed;
     if (!q.content.empty()) found.push_back(q);
   };
+  // A double quotation left open at its paragraph's end waits: when a later paragraph
+  // (of the next few, none opening a quotation) holds only its closing mark, the
+  // quotation ran across the paragraphs ("“I had to fire him. ¶ There was nothing to
+  // hide!”"); otherwise it ends with its paragraph.
+  struct Pending {
+    bool set = false;
+    QuoteMark mark;
+    uint32_t end = 0;  // its paragraph's end
+    int paragraphs = 0;
+  };
+  Pending pending[4];
+  constexpr int kMaxParagraphs = 5;
+  auto flush = [&](int f) {
+    if (pending[f].set) emit(pending[f].mark, pending[f].end, pending[f].end, false);
+    pending[f].set = false;
+  };
   auto end_paragraph = [&](uint32_t end) {
     for (int f = 0; f < 4; ++f) {
       // Only double-family quotations carry on to the paragraph's end; an unmatched
       // single mark is far more often an apostrophe.
+      if (pending[f].set && ++pending[f].paragraphs > kMaxParagraphs) flush(f);
       if (open[f].set && (f == static_cast<int>(Family::kDouble) || f == static_cast<int>(Family::kCorner))) {
-        emit(open[f].mark, end, end, false);
+        flush(f);
+        pending[f] = {true, open[f].mark, end, 0};
       }
       open[f].set = false;
     }
@@ -629,7 +647,13 @@ std::vector<Quotation> find_quotations(std::string_view text) {
       continue;
     }
     if (!o.set) {
-      if (m.role != Role::kClose) o = {true, m};
+      if (m.role == Role::kClose && pending[f].set) {
+        emit(pending[f].mark, m.pos, m.pos + m.len, true);
+        pending[f].set = false;
+      } else if (m.role != Role::kClose) {
+        flush(f);
+        o = {true, m};
+      }
     } else {
       bool closes = m.role != Role::kOpen || (o.mark.low && (c == 0x201C || c == 0x2018));
       if (closes) {
@@ -643,6 +667,7 @@ std::vector<Quotation> find_quotations(std::string_view text) {
     i += len;
   }
   end_paragraph(static_cast<uint32_t>(text.size()));
+  for (int f = 0; f < 4; ++f) flush(f);
   std::sort(found.begin(), found.end(),
             [](const Quotation& a, const Quotation& b) { return a.outer.begin < b.outer.begin; });
   return found;
