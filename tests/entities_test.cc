@@ -851,6 +851,17 @@ TEST(EntitiesNames, AMonthAfterATitleIsAGivenName) {
   EXPECT_EQ(g.named("Jan"), nullptr) << describe(g);
 }
 
+TEST(EntitiesNames, AnElectTitleNamesAPerson) {
+  auto f =
+      run("Representative-elect Kerrin Dalby, Democrat of Ohio, said she would refuse her "
+          "pay.");
+  REQUIRE_TOKENS(f);
+  const Entity* dalby = f.named("Kerrin Dalby");
+  ASSERT_NE(dalby, nullptr) << describe(f);
+  EXPECT_EQ(dalby->type, EntityType::kPerson) << describe(f);
+  EXPECT_TRUE(affiliated(dalby, "House of Representatives")) << describe(f);
+}
+
 TEST(EntitiesNames, AGivenNameBeforeAnOrganisationsNameIsAPerson) {
   // "Bloomberg" alone is a news agency in our gazetteer; after a given name it is a
   // surname.
