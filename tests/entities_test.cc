@@ -851,6 +851,15 @@ TEST(EntitiesNames, AMonthAfterATitleIsAGivenName) {
   EXPECT_EQ(g.named("Jan"), nullptr) << describe(g);
 }
 
+TEST(EntitiesNames, AMiddleInitialThatIsAlsoAWord) {
+  auto f = run("Mayor Tomas A. Brekke said the pier would reopen. He got an A. Then he left.");
+  REQUIRE_TOKENS(f);
+  const Entity* brekke = f.named("Tomas A. Brekke");
+  ASSERT_NE(brekke, nullptr) << describe(f);
+  EXPECT_EQ(brekke->type, EntityType::kPerson) << describe(f);
+  EXPECT_EQ(f.named("Tomas"), nullptr) << describe(f);
+}
+
 TEST(EntitiesNames, AnElectTitleNamesAPerson) {
   auto f =
       run("Representative-elect Kerrin Dalby, Democrat of Ohio, said she would refuse her "

@@ -510,6 +510,12 @@ class Finder {
            (p.cap && (surface.size() == 1 || p.key == "jr" || p.key == "sr" || p.key == "st")))) {
         p.span.end = toks[next].span.end;
         ++next;
+        // A middle initial that is also a word ("John A. Boehner"): a name's letter
+        // between two capitalised words, not the article.
+        if (surface.size() == 1 && p.stop && t > 0 && toks[t - 1].is_word &&
+            toks[t - 1].capitalized && next < toks.size() && toks[next].is_word &&
+            toks[next].capitalized)
+          p.stop = false;
       }
       p.name_end = p.span.end;
       // Possessive inside the token ("Macron's") or split by the segmenter.
