@@ -191,9 +191,11 @@ TEST(QuotesDirect, ScareQuotesAreSkipped) {
   EXPECT_EQ(with_content(f, "slow death"), nullptr) << dump(f);
 }
 
-TEST(QuotesDirect, ShortQuotationWithCueCounts) {
-  Case c{"Ingrid Vale said the talks were \u201Cgoing well\u201D and would end soon.", "Ingrid Vale",
-         SourceKind::kNamedPerson, true, "going well"};
+TEST(QuotesDirect, ShortQuotationInsideAReportedClauseIsPartOfIt) {
+  // One attribution, one quote: the quoted words stay inside the reported clause.
+  Case c{"Ingrid Vale said the talks were \u201Cgoing well\u201D and would end soon.",
+         "Ingrid Vale", SourceKind::kNamedPerson, false,
+         "the talks were \u201Cgoing well\u201D and would end soon"};
   expect_case(c);
 }
 
@@ -780,6 +782,27 @@ TEST(QuotesDirect, AQuotationRunsAcrossParagraphsToItsOnlyClosingMark) {
   const Quote* first = with_content(g, "must reopen by spring");
   ASSERT_NE(first, nullptr) << dump(g);
   EXPECT_EQ(first->content.of(g.text).find("critical"), std::string_view::npos) << dump(g);
+}
+
+TEST(QuotesIndirect, AQuotationInsideTheSameCuesClauseIsPartOfIt) {
+  auto f =
+      run("Ana Ruiz said that the board had \"failed everyone in this city\" and must "
+          "resign before the summer.");
+  REQUIRE_SEGMENTER(f);
+  ASSERT_EQ(f.a.quotes.size(), 1u) << dump(f);
+  EXPECT_FALSE(f.a.quotes[0].direct) << dump(f);
+  EXPECT_NE(f.a.quotes[0].content.of(f.text).find("failed everyone"), std::string_view::npos)
+      << dump(f);
+  // Another source's quotation inside the clause stays a quote of its own.
+  auto g =
+      run("Ana Ruiz said that Tomas Vale had told the council \"the pier will never "
+          "reopen\" last week.");
+  REQUIRE_SEGMENTER(g);
+  const Quote* vale = nullptr;
+  for (const Quote& q : g.a.quotes)
+    if (q.direct && q.content.of(g.text) == "the pier will never reopen") vale = &q;
+  ASSERT_NE(vale, nullptr) << dump(g);
+  EXPECT_EQ(vale->speaker, "Tomas Vale") << dump(g);
 }
 
 TEST(QuotesSpeakers, TweetingCitingAndPleadingReport) {

@@ -1728,7 +1728,22 @@ class Finder {
         if (steps > 0) return kNone;
         continue;
       }
-      if (cue_end_at_[k] != kNone) return cue_end_at_[k];
+      if (cue_end_at_[k] != kNone) {
+        // Words of a reported clause between them ("said that the board had “failed
+        // everyone”"): the quotation is a fragment of that clause, not the cue's own.
+        // A colon or comma before the quotation introduces it ("said in a statement:"),
+        // and a verb with a listener takes it after its object ("told the council “...”").
+        const std::string& lemma = lex_.cues[cues_[cue_end_at_[k]].entry].words.front();
+        if (is_word(i) && lemma != "tell" && lemma != "ask" && lemma != "assure" &&
+            lemma != "inform" && lemma != "warn") {
+          int words = 0;
+          for (int32_t w = k + 1; w <= i; ++w)
+            if (is_word(w) && norm(w) != "that" && !lex_.audience.count(std::string(norm(w))))
+              ++words;
+          if (words >= 2) return kNone;
+        }
+        return cue_end_at_[k];
+      }
     }
     return kNone;
   }
@@ -2621,8 +2636,27 @@ class Finder {
       r.span = {};
       resolved_[i] = r;
     }
+    // A quotation inside the reported clause of the same source's indirect quote ("X
+    // called her “disgusting”") is part of that quote, not a second one.
+    std::vector<bool> inside(records.size(), false);
+    {
+      for (size_t i = 0; i < records.size(); ++i) {
+        if (!records[i].direct) continue;
+        for (size_t j = 0; j < records.size() && !inside[i]; ++j) {
+          if (j == i || records[j].direct || !records[j].content.contains(records[i].content))
+            continue;
+          const bool same_source =
+              (resolved_[i].entity != kNone && resolved_[i].entity == resolved_[j].entity) ||
+              (!resolved_[i].name.empty() && resolved_[i].name == resolved_[j].name);
+          const bool same = (records[i].cue != kNone && records[i].cue == records[j].cue) ||
+                            (same_source && records[i].cue == kNone);
+          inside[i] = same;
+        }
+      }
+    }
     out_.quotes.reserve(out_.quotes.size() + records.size());
     for (size_t i = 0; i < records.size(); ++i) {
+      if (inside[i]) continue;
       const Record& rec = records[i];
       Quote q;
       q.direct = rec.direct;
