@@ -805,6 +805,19 @@ TEST(QuotesIndirect, AQuotationInsideTheSameCuesClauseIsPartOfIt) {
   EXPECT_EQ(vale->speaker, "Tomas Vale") << dump(g);
 }
 
+TEST(QuotesDirect, AnAttributionInPartsIsLinked) {
+  auto f =
+      run("\"The pier must close,\" Ana Ruiz said, \"because it is unsafe.\" \"We will not "
+          "wait for the summer.\"\n\nTomas Vale disagreed. \"It is safe enough for now,\" he "
+          "said.");
+  REQUIRE_SEGMENTER(f);
+  ASSERT_EQ(f.a.quotes.size(), 4u) << dump(f);
+  EXPECT_EQ(f.a.quotes[0].continues, -1) << dump(f);
+  EXPECT_EQ(f.a.quotes[1].continues, 0) << dump(f);   // split by its cue
+  EXPECT_EQ(f.a.quotes[2].continues, 0) << dump(f);   // running on, same speaker
+  EXPECT_EQ(f.a.quotes[3].continues, -1) << dump(f);  // another speaker, its own cue
+}
+
 TEST(QuotesSpeakers, TweetingCitingAndPleadingReport) {
   auto f =
       run("Mayor Ana Ruiz went further on Thursday, tweeting:\n\n\"The harbour board "

@@ -22,7 +22,9 @@
 //
 // Predicted spans: per Quote, its cue (when not empty), its speaker_span (when not
 // empty) and its content; identical spans of one role in one article count once
-// (the parts of a split quotation share a cue and a speaker).
+// (the parts of a split quotation share a cue and a speaker). The parts of one
+// attribution (Quote::continues) give one content, from the first part's start to the
+// last part's end: the way a discontinuous gold span is read.
 //
 // Metrics, per role, pooled over all scored articles (micro-averaged):
 // - exact: both our spans and the gold spans are first trimmed of white space,

@@ -2654,6 +2654,7 @@ class Finder {
         }
       }
     }
+    const size_t first_out = out_.quotes.size();
     out_.quotes.reserve(out_.quotes.size() + records.size());
     for (size_t i = 0; i < records.size(); ++i) {
       if (inside[i]) continue;
@@ -2675,6 +2676,16 @@ class Finder {
       q.entity = resolved_[i].entity;
       q.kind = resolved_[i].kind;
       q.sentence = rec.sentence;
+      // One attribution in parts: a direct quotation right after another with the same
+      // cue (split by it), or with no cue of its own and the same speaker (running on).
+      if (!out_.quotes.empty() && out_.quotes.size() > first_out) {
+        const size_t prev = out_.quotes.size() - 1;
+        const Quote& p = out_.quotes[prev];
+        if (q.direct && p.direct &&
+            ((!q.cue.empty() && q.cue == p.cue) || (q.cue.empty() && q.speaker_span.empty() &&
+                                                    !q.speaker.empty() && q.speaker == p.speaker)))
+          q.continues = p.continues >= 0 ? p.continues : static_cast<int32_t>(prev);
+      }
       out_.quotes.push_back(std::move(q));
     }
   }

@@ -620,6 +620,7 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
   size_t seen = 0;
   for (uint32_t a = 0; a < na; ++a) {
     for (const Quote& q : analyses[a].quotes) {
+      if (q.continues >= 0) continue;  // a part of the attribution counted already
       std::string key = speaker_key(a, q);
       if (key.empty()) continue;
       auto [it, inserted] = speakers.try_emplace(key);
@@ -649,6 +650,7 @@ Comparison compare(const std::vector<Article>& articles, const std::vector<Analy
     std::vector<std::pair<std::string, uint32_t>> counts;  // key, count (first-seen order)
     std::vector<std::string> names;
     for (const Quote& q : anl.quotes) {
+      if (q.continues >= 0) continue;  // one attribution in parts counts once
       (q.direct ? sp.direct : sp.indirect)++;
       size_t k = static_cast<size_t>(q.kind);
       if (k < 6) ++sp.by_kind[k];

@@ -297,12 +297,24 @@ Result<AttributionReport> evaluate_attribution(const std::string& dir) {
     Analysis a = (*analyzer)->analyze_text(text, "en");
     rep.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
+    // An attribution in parts (Quote::continues) is scored as one, its content from the
+    // first part's start to the last part's end: the way a discontinuous gold span is
+    // read (parse_brat).
     std::vector<Span> cue, source, content;
-    for (const Quote& q : a.quotes) {
+    std::vector<Span> whole(a.quotes.size());
+    for (size_t i = 0; i < a.quotes.size(); ++i) {
+      const Quote& q = a.quotes[i];
       if (!q.cue.empty()) cue.push_back(q.cue);
       if (!q.speaker_span.empty()) source.push_back(q.speaker_span);
-      if (!q.content.empty()) content.push_back(q.content);
+      const size_t root =
+          q.continues >= 0 && static_cast<size_t>(q.continues) < i ? q.continues : i;
+      if (q.content.empty()) continue;
+      Span& w = whole[root];
+      w = w.empty() ? q.content
+                    : Span{std::min(w.begin, q.content.begin), std::max(w.end, q.content.end)};
     }
+    for (const Span& w : whole)
+      if (!w.empty()) content.push_back(w);
     add_matches(text, cue, gold_cue, rep.cue.counts);
     add_matches(text, source, gold_source, rep.source.counts);
     add_matches(text, content, gold_content, rep.content.counts);

@@ -76,7 +76,8 @@ Json article_json(const Article& art, const Analysis& an, size_t index) {
                       {"speaker_span", optional_span(q.speaker_span)},
                       {"entity", q.entity >= 0 ? Json(q.entity) : Json(nullptr)},
                       {"kind", to_string(q.kind)},
-                      {"sentence", q.sentence}});
+                      {"sentence", q.sentence},
+                      {"continues", q.continues >= 0 ? Json(q.continues) : Json(nullptr)}});
   }
   j["quotes"] = std::move(quotes);
   Json framing = Json::array();
