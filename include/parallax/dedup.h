@@ -43,7 +43,7 @@ struct Options {
 
 // A text's fingerprint.
 struct Signature {
-  uint64_t exact = 0;                         // xxh64 of the normalised words
+  uint64_t exact = 0;                         // XXH3 of the normalised words' hashes
   uint32_t shingles = 0;                      // distinct shingles seen (0: empty text)
   std::array<uint32_t, kSignatureSize> mins{};
 };

@@ -16,6 +16,9 @@
 namespace parallax::cluster::internal {
 namespace {
 
+// ASCII letters only, without the C library's locale lookup (a hot loop).
+inline bool ascii_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
 // English function words, plus words every news report uses whatever its event
 // ("said", "told", weekdays): they say nothing about which event it is. Other
 // languages rely on IDF alone.
@@ -461,7 +464,7 @@ void extract_facts(std::string_view title, std::string_view text, std::vector<Fa
         }
         // "12th", "3rd": an ordinal is still the number; "4G", "B52": a name, not a figure.
         size_t k = j;
-        while (k < part.size() && std::isalpha(static_cast<unsigned char>(part[k]))) ++k;
+        while (k < part.size() && ascii_alpha(part[k])) ++k;
         const std::string_view suffix = part.substr(j, k - j);
         const bool ordinal = suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th";
         if (k > j && !ordinal) {
@@ -474,8 +477,8 @@ void extract_facts(std::string_view title, std::string_view text, std::vector<Fa
         i = k;
       } else {
         size_t j = i;
-        while (j < part.size() && std::isalnum(static_cast<unsigned char>(part[j]))) {
-          buf += static_cast<char>(std::tolower(static_cast<unsigned char>(part[j])));
+        while (j < part.size() && (ascii_alpha(part[j]) || (part[j] >= '0' && part[j] <= '9'))) {
+          buf += static_cast<char>(part[j] >= 'A' && part[j] <= 'Z' ? part[j] + 32 : part[j]);
           ++j;
         }
         tokens.push_back({{}, false, joined});

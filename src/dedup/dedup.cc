@@ -151,15 +151,10 @@ Signature fingerprint(std::string_view text, const Options& options) {
   const uint32_t w = std::max<uint32_t>(1, options.shingle_words);
   std::vector<uint64_t> words;
   words.reserve(text.size() / 5);
-  XXH3_state_t* st = XXH3_createState();
-  XXH3_64bits_reset(st);
-  for_each_word(text, [&](uint64_t h, std::string_view word) {
-    words.push_back(h);
-    XXH3_64bits_update(st, word.data(), word.size());
-    XXH3_64bits_update(st, " ", 1);
-  });
-  sig.exact = XXH3_64bits_digest(st);
-  XXH3_freeState(st);
+  for_each_word(text, [&](uint64_t h, std::string_view) { words.push_back(h); });
+  // The normalised text's hash: one pass over its word hashes (the same word sequence
+  // gives the same value; two sequences collide with probability about 2^-64).
+  sig.exact = XXH3_64bits(words.data(), words.size() * sizeof(uint64_t));
   if (words.empty()) return sig;
 
   constexpr uint32_t kEmpty = UINT32_MAX;
