@@ -2639,19 +2639,16 @@ class Finder {
     // A quotation inside the reported clause of the same source's indirect quote ("X
     // called her “disgusting”") is part of that quote, not a second one.
     std::vector<bool> inside(records.size(), false);
-    {
-      for (size_t i = 0; i < records.size(); ++i) {
-        if (!records[i].direct) continue;
-        for (size_t j = 0; j < records.size() && !inside[i]; ++j) {
-          if (j == i || records[j].direct || !records[j].content.contains(records[i].content))
-            continue;
-          const bool same_source =
-              (resolved_[i].entity != kNone && resolved_[i].entity == resolved_[j].entity) ||
-              (!resolved_[i].name.empty() && resolved_[i].name == resolved_[j].name);
-          const bool same = (records[i].cue != kNone && records[i].cue == records[j].cue) ||
-                            (same_source && records[i].cue == kNone);
-          inside[i] = same;
-        }
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (!records[i].direct) continue;
+      for (size_t j = 0; j < records.size() && !inside[i]; ++j) {
+        if (j == i || records[j].direct || !records[j].content.contains(records[i].content))
+          continue;
+        const bool same_source =
+            (resolved_[i].entity != kNone && resolved_[i].entity == resolved_[j].entity) ||
+            (!resolved_[i].name.empty() && resolved_[i].name == resolved_[j].name);
+        inside[i] = (records[i].cue != kNone && records[i].cue == records[j].cue) ||
+                    (same_source && records[i].cue == kNone);
       }
     }
     const size_t first_out = out_.quotes.size();
