@@ -1272,3 +1272,104 @@ TEST(QuotesSpeakers, UnnamedPeopleOfAPlaceAreNotThePlace) {
 
 }  // namespace
 }  // namespace parallax
+
+// ---------------------------------------------------------------------------
+// Invariants on generated text full of quotation marks, colons and paragraph breaks
+// ---------------------------------------------------------------------------
+
+namespace parallax {
+namespace {
+
+TEST(QuotesInvariants, GeneratedTextKeepsSpansLinksAndSpeakersConsistent) {
+  // Pieces that drive every path of the finder: marks of both families, straight and
+  // curly, colons before and after names, cues, pronouns, titles, paragraph breaks.
+  static const char* kPieces[] = {"\"",
+                                  "\xE2\x80\x9C",
+                                  "\xE2\x80\x9D",
+                                  "'",
+                                  ":",
+                                  ",",
+                                  ".",
+                                  "!",
+                                  "?",
+                                  "\n\n",
+                                  " ",
+                                  "Ana Ruiz",
+                                  "Tomas Vale",
+                                  "Q",
+                                  "A",
+                                  "HARWICK",
+                                  "He",
+                                  "she",
+                                  "said",
+                                  "told",
+                                  "added",
+                                  "tweeting",
+                                  "the board",
+                                  "that",
+                                  "Sen.",
+                                  "Representative-elect",
+                                  "John A. Boehner",
+                                  "the pier will reopen",
+                                  "God help us",
+                                  "Update",
+                                  "via Twitter",
+                                  "according to",
+                                  "(",
+                                  ")",
+                                  "\xE2\x80\x94",
+                                  "(D-Ore.)",
+                                  "R-Ohio",
+                                  "'s",
+                                  "\xE2\x80\x98",
+                                  "\xE2\x80\x99",
+                                  "who",
+                                  "Mr.",
+                                  "Gov.",
+                                  "spokeswoman for",
+                                  "the letter",
+                                  "Harwick Port Authority",
+                                  "The mayor"};
+  constexpr size_t kCount = sizeof(kPieces) / sizeof(kPieces[0]);
+  uint64_t state = 0x9E3779B97F4A7C15ull;  // a fixed seed: the same texts every run
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  size_t with_quotes = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const size_t pieces = 5 + next() % 60;
+    for (size_t i = 0; i < pieces; ++i) {
+      text += kPieces[next() % kCount];
+      if (next() % 3 == 0) text += ' ';
+    }
+    Found f = run(text);
+    with_quotes += !f.a.quotes.empty();
+    for (size_t q = 0; q < f.a.quotes.size(); ++q) {
+      const Quote& x = f.a.quotes[q];
+      ASSERT_LE(x.content.end, text.size()) << text;
+      ASSERT_LE(x.content.begin, x.content.end) << text;
+      ASSERT_LE(x.cue.end, text.size()) << text;
+      ASSERT_LE(x.speaker_span.end, text.size()) << text;
+      ASSERT_FALSE(x.content.empty()) << text;
+      // A part points back to an earlier quote that opens its attribution.
+      if (x.continues >= 0) {
+        ASSERT_LT(static_cast<size_t>(x.continues), q) << text;
+        EXPECT_EQ(f.a.quotes[x.continues].continues, -1) << text;
+        EXPECT_TRUE(x.direct) << text;
+      }
+      if (x.entity >= 0) {
+        ASSERT_LT(static_cast<size_t>(x.entity), f.a.entities.size()) << text;
+      }
+      ASSERT_LT(x.sentence, std::max<size_t>(f.a.sentences.size(), 1)) << text;
+    }
+  }
+  // The generator does reach the finder: many texts hold quotes.
+  EXPECT_GT(with_quotes, 100u);
+}
+
+}  // namespace
+}  // namespace parallax

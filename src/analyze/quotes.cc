@@ -1705,7 +1705,7 @@ class Finder {
         // "“...found.” He added, “In this case ...”" it introduces the second one (but
         // "“We will,” he said, “because ...”" splits one quotation).
         const int32_t after = static_cast<int32_t>(c.last) + 1;
-        if (c.ct_b != kNone && is_quote_tok(c.ct_b) &&
+        if (c.ct_b != kNone && c.ct_b < n && is_quote_tok(c.ct_b) &&
             (c.ct_b == after ||
              (c.ct_b == after + 1 && (norm(after) == "," || norm(after) == ":"))) &&
             toks_[c.ct_b].span.begin >= q.outer.end && toks_[i].capitalized && ends_sentence(q))
