@@ -168,9 +168,7 @@ class Finder {
         // A person before the name is a principal only across a role word ("Vale
         // spokeswoman Lis Hart"), never directly ("Obama Warren").
         if (ent.type == EntityType::kPerson && words == 0) return;
-        // Across a role word, a name the entity finder could not type ("NAACP
-        // President Ben Jealous") is an organisation too.
-        // "Obama campaign spokeswoman Lis Smith": the group around the name.
+        // "Obama campaign spokeswoman Lis Smith": the group around the name, as written.
         if (words > 1 && valid(k + 1) && toks_[k + 1].is_word && group_noun(norm(k + 1)) &&
             ent.type != EntityType::kPlace && ent.type != EntityType::kNationality) {
           int32_t first = k;
@@ -180,6 +178,8 @@ class Finder {
                           std::string(norm(k + 1)));
           return;
         }
+        // Across a role word, a name the entity finder could not type ("NAACP
+        // President Ben Jealous") is an organisation too.
         if (ent.type == EntityType::kOther && words > 0) {
           found.push_back(ent.name);
           return;

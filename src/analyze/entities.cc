@@ -77,9 +77,6 @@ bool parse_type(std::string_view s, EntityType& t) {
   return false;
 }
 
-// A person's sex as the text states it (gender.tsv).
-constexpr uint8_t kGenderUnknown = 0, kFemale = 1, kMale = 2;
-
 // The matching key of a phrase: normalised like token norms, without dots (so
 // "U.S." and "US" meet), single spaces.
 std::string phrase_key(std::string_view phrase) {
@@ -158,7 +155,6 @@ struct EntityLexicon::Data {
   // "Deputy Police Commissioner"): titles.tsv rows of class "modifier".
   std::unordered_set<std::string> title_modifiers;
   std::unordered_map<std::string, TitleClass> anaphors;  // role noun -> class
-  std::unordered_map<std::string, uint8_t> gender;       // gender.tsv: word -> kFemale or kMale
   size_t max_gazetteer = 1, max_title = 1, max_nationality = 1, max_anaphor = 1;
   // Every proper word prefix of a phrase ("north", "north atlantic"), so a match
   // stops at the first word that begins no phrase: most words begin none.
@@ -307,13 +303,6 @@ Result<EntityLexicon> EntityLexicon::load() {
       add_first_word(key, kStartsAnaphor, d->first_words);
       d->anaphors.emplace(key, row.size() > 2 ? title_class(row[2]) : kAnyClass);
     }
-  }
-  std::string_view gender = embedded_lexicon("gender.tsv");
-  if (gender.empty()) return invalid_input("entity lexicons missing from the build: gender.tsv");
-  for (const auto& row : lexicon_rows(gender)) {
-    if (row.size() < 2 || (row[1] != "f" && row[1] != "m"))
-      return invalid_input("gender.tsv: row without f or m: " + std::string(row[0]));
-    d->gender[phrase_key(row[0])] = row[1] == "f" ? kFemale : kMale;
   }
   std::string_view groups = embedded_lexicon("groups.tsv");
   if (groups.empty()) return invalid_input("entity lexicons missing from the build: groups.tsv");
@@ -1103,7 +1092,7 @@ class Finder {
   // A given name: one WordNet knows as a person ("Michael", "Gerald"), a `given` row,
   // or a given name of gender.tsv.
   bool given_name(const Piece& p) const {
-    if (lex_.given_names.count(p.key) || lex_.gender.count(p.key)) return true;
+    if (lex_.given_names.count(p.key) || word_gender(p.key) != kGenderUnknown) return true;
     EntityType t;
     return wn_.instance_type(std::string(p.span.of(text_).substr(0, p.name_end - p.span.begin)),
                              t) &&
@@ -1403,7 +1392,8 @@ class Finder {
             // "Teodor Brannagh, the union's regional secretary", "Kerry Dunmore, 34,".
             r.votes[type_index(EntityType::kPerson)] += 2;
           } else if (n >= 2 && n <= 3 && person_like_run(sg) &&
-                     lex_.gender.count(pieces_[sg.first].key) && !common_noun(pieces_[sg.first])) {
+                     word_gender(pieces_[sg.first].key) != kGenderUnknown &&
+                     !common_noun(pieces_[sg.first])) {
             // "Michael Bloomberg": a given name of gender.tsv opens the pair.
             r.votes[type_index(EntityType::kPerson)] += 1;
           } else if (n >= 2 && n <= 3 && person_like_run(sg) && pieces_[sg.last].possessive &&
@@ -2015,32 +2005,6 @@ class Finder {
     return false;
   }
 
-  // The sex the text states for person e: a given name (its name's first word) or an
-  // honorific or person noun before a mention ("Ms. Speier"), from gender.tsv;
-  // kGenderUnknown when it states none or both.
-  uint8_t stated_gender(size_t e) {
-    if (gender_.size() != out_.entities.size()) gender_.assign(out_.entities.size(), 0xFF);
-    if (gender_[e] != 0xFF) return gender_[e];
-    uint8_t seen = 0;
-    auto note = [&](std::string_view w) {
-      auto it = lex_.gender.find(phrase_key(w));
-      if (it != lex_.gender.end()) seen |= it->second;
-    };
-    const Entity& ent = out_.entities[e];
-    note(std::string_view(ent.name).substr(0, ent.name.find(' ')));
-    for (const Mention& m : ent.mentions) {
-      if (m.pronoun) continue;
-      // The word before the mention, past spaces and an abbreviation's dot.
-      size_t end = m.span.begin;
-      while (end > 0 && (text_[end - 1] == ' ' || text_[end - 1] == '.')) --end;
-      size_t begin = end;
-      while (begin > 0 && std::isalpha(static_cast<unsigned char>(text_[begin - 1]))) --begin;
-      if (begin < end && m.span.begin - end <= 2) note(text_.substr(begin, end - begin));
-    }
-    gender_[e] = seen == kFemale || seen == kMale ? seen : kGenderUnknown;
-    return gender_[e];
-  }
-
   void resolve_anaphors() {
     std::sort(anaphors_.begin(), anaphors_.end(),
               [](const Anaphor& x, const Anaphor& y) { return x.span.begin < y.span.begin; });
@@ -2054,7 +2018,7 @@ class Finder {
           // The first person named in the previous sentence: usually its subject; not
           // one the text says is of the other sex ("Meredith Vieira asked Trump ...
           // He said").
-          const uint8_t g = stated_gender(e);
+          const uint8_t g = stated_gender(out_, e);
           if (g != kGenderUnknown && g != an.sex) continue;
           for (const Mention& m : ent.mentions) {
             if (m.sentence + 1 == an.sentence && !m.pronoun && !object_of_connector(m.span.begin) &&
@@ -2102,7 +2066,6 @@ class Finder {
   }
   std::vector<Raw> raws_;
   std::vector<Anaphor> anaphors_;
-  std::vector<uint8_t> gender_;  // stated_gender() per entity, 0xFF until asked
   std::vector<std::pair<uint32_t, uint32_t>> acronyms_;  // (raw, acronym piece)
   std::vector<int> parent_;
   mutable std::unordered_map<std::string, size_t> cap_counts_;
@@ -2111,6 +2074,25 @@ class Finder {
 };
 
 }  // namespace
+
+uint8_t stated_gender(const Analysis& a, size_t e) {
+  const Entity& ent = a.entities[e];
+  const auto& toks = a.tokens;
+  uint8_t seen = word_gender(normalize(std::string_view(ent.name).substr(0, ent.name.find(' '))));
+  for (const Mention& m : ent.mentions) {
+    if (m.pronoun) continue;
+    auto it = std::lower_bound(toks.begin(), toks.end(), m.span.begin,
+                               [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+    if (it == toks.end()) continue;
+    const size_t t = static_cast<size_t>(it - toks.begin());
+    if (toks[t].is_word) seen |= word_gender(toks[t].norm);  // "Ms. Speier" as one name
+    size_t k = t;
+    if (k > 0 && !toks[k - 1].is_word && toks[k - 1].norm == ".") --k;  // "Ms. Speier"
+    if (k > 0 && toks[k - 1].is_word && toks[k - 1].sentence == toks[t].sentence)
+      seen |= word_gender(toks[k - 1].norm);
+  }
+  return seen == kFemale || seen == kMale ? seen : kGenderUnknown;
+}
 
 void find_entities(std::string_view text, const EntityLexicon& lexicon, const WordNet& wordnet,
                    Analysis& out) {

@@ -28,6 +28,12 @@ void find_entities(std::string_view text, const EntityLexicon& lexicon, const Wo
 // mentions and from their roles (src/analyze/affiliation.cc). Needs find_entities first.
 void find_affiliations(std::string_view text, Analysis& out);
 
+// The sex the text states for entity e of `a` (kFemale, kMale or kGenderUnknown, from
+// text.h's word_gender): the first word of its name ("Nancy Pelosi"), and for each
+// mention the word before it in its sentence ("Ms. Speier", "spokeswoman Lis Hart") and
+// its own first word; unknown when the text states none or both. Needs find_entities.
+uint8_t stated_gender(const Analysis& a, size_t e);
+
 // Fills Entity::salience of out.entities (src/analyze/salience.cc); `title` is the
 // article's title, empty when unknown. Needs find_entities first.
 void score_salience(std::string_view title, Analysis& out);

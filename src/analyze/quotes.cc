@@ -35,6 +35,7 @@
 
 #include "core/lexicon.h"
 #include "core/normalize.h"
+#include "entities.h"
 #include "text.h"
 
 namespace parallax::analyze {
@@ -166,8 +167,7 @@ struct CueStart {
   std::vector<uint32_t> phrases;
 };
 
-// A person's gender as the text states it (gender.tsv), for "he" and "she".
-constexpr uint8_t kGenderUnknown = 0, kFemale = 1, kMale = 2;
+// The sex "he" or "she" asks for (text.h's kMale, kFemale).
 uint8_t pronoun_gender(std::string_view norm) {
   return norm == "she" ? kFemale : norm == "he" ? kMale : kGenderUnknown;
 }
@@ -185,7 +185,7 @@ struct QuoteLexicon::Data {
   std::unordered_map<std::string, std::vector<uint32_t>> nouns_by_first;  // longest first
   std::unordered_set<std::string> noun_words;  // every word of every noun entry
   std::unordered_set<std::string> institution_words;  // one-word media, document, organisation nouns
-  std::unordered_map<std::string, uint8_t> gender;    // gender.tsv: word -> kFemale or kMale
+  uint32_t say = 0;  // the cue "say": a headline or transcript colon reports like it
 };
 
 Result<QuoteLexicon> QuoteLexicon::load() {
@@ -253,15 +253,6 @@ Result<QuoteLexicon> QuoteLexicon::load() {
     });
   }
 
-  std::string_view gender = embedded_lexicon("gender.tsv");
-  if (gender.empty()) return not_found("gender.tsv: lexicon is not embedded");
-  for (const auto& row : lexicon_rows(gender)) {
-    if (row.size() < 2 || (row[1] != "f" && row[1] != "m")) {
-      return invalid_input("gender.tsv: row without f or m: " + std::string(row[0]));
-    }
-    data->gender[normalize(row[0])] = row[1] == "f" ? kFemale : kMale;
-  }
-
   for (const auto& row : lexicon_rows(sources)) {
     NounEntry e;
     if (row.size() < 2 || !parse_noun_kind(row[1], e.kind)) {
@@ -292,6 +283,10 @@ Result<QuoteLexicon> QuoteLexicon::load() {
   data->start_table.build(entries);
   entries.assign(data->verb_stems.begin(), data->verb_stems.end());
   data->stem_table.build(entries);
+  auto say = data->starts.find("said");
+  if (say == data->starts.end() || say->second.verb < 0)
+    return invalid_input("attribution.tsv: no verb row for \"say\"");
+  data->say = static_cast<uint32_t>(say->second.verb);
   return QuoteLexicon{std::move(data)};
 }
 
@@ -376,6 +371,13 @@ const WordSet& auxiliaries() {
   static const WordSet s = {"is", "are", "was", "were", "has", "have", "had", "will", "would",
                             "could", "can", "may", "might", "should", "must", "shall", "did",
                             "does", "do"};
+  return s;
+}
+
+// Speech verbs whose object is the listener ("told the council", "warned voters"): a
+// quotation may follow the object directly.
+const WordSet& listener_verbs() {
+  static const WordSet s = {"tell", "ask", "assure", "inform", "warn"};
   return s;
 }
 
@@ -836,7 +838,7 @@ class Finder {
       if (!is_word(i) && in_quote_[i] == kNone && colon_cue(i)) {
         Cue c;
         c.first = c.last = static_cast<uint32_t>(i);
-        c.entry = static_cast<uint32_t>(lex_.start_list[lex_.start_table.find("said")]->verb);
+        c.entry = lex_.say;
         c.kind = CueKind::kVerb;
         c.weight = 1.0f;
         int32_t idx = static_cast<int32_t>(cues_.size());
@@ -1262,14 +1264,6 @@ class Finder {
         ++b;
       if (b < static_cast<int32_t>(c.first) && pronoun_of(norm(b)) == Pronoun::kPerson)
         return {b, b + 1};
-    }
-    // "The president downplayed the news, saying": a source noun opening the sentence.
-    if (from == toks_[first].span.begin && is_word(first) && norm(first) == "the") {
-      int32_t last = kNone;
-      if (noun_at(first + 1, static_cast<int32_t>(c.first), &last) != nullptr &&
-          last + 1 < static_cast<int32_t>(c.first) && is_word(last + 1) &&
-          !toks_[last + 1].capitalized)
-        return {first, last + 1};
     }
     for (const auto& m : mentions_) {
       if (m.sentence != s || m.span.begin < from) continue;
@@ -1733,9 +1727,8 @@ class Finder {
         // everyone”"): the quotation is a fragment of that clause, not the cue's own.
         // A colon or comma before the quotation introduces it ("said in a statement:"),
         // and a verb with a listener takes it after its object ("told the council “...”").
-        const std::string& lemma = lex_.cues[cues_[cue_end_at_[k]].entry].words.front();
-        if (is_word(i) && lemma != "tell" && lemma != "ask" && lemma != "assure" &&
-            lemma != "inform" && lemma != "warn") {
+        if (is_word(i) &&
+            !listener_verbs().count(lex_.cues[cues_[cue_end_at_[k]].entry].words.front())) {
           int words = 0;
           for (int32_t w = k + 1; w <= i; ++w)
             if (is_word(w) && norm(w) != "that" && !lex_.audience.count(std::string(norm(w))))
@@ -2488,34 +2481,12 @@ class Finder {
     return r;
   }
 
-  // The gender the text states for entity e (an honorific or person noun before a
-  // mention, a given name), kGenderUnknown when it states none or both.
+  // The sex the text states for entity e (entities.h's stated_gender), once per entity.
   uint8_t gender_of(int32_t e) const {
-    if (gender_.empty()) {
-      gender_.assign(out_.entities.size(), kGenderUnknown);
-      std::vector<uint8_t> seen(out_.entities.size(), 0);
-      auto note = [&](int32_t ent, std::string_view word) {
-        auto it = lex_.gender.find(std::string(word));
-        if (it != lex_.gender.end()) seen[ent] |= it->second;
-      };
-      for (const auto& m : mentions_) {
-        if (m.pronoun) continue;
-        const int32_t t = first_token_at(m.span.begin);
-        int32_t k = t - 1;
-        if (k >= 0 && !is_word(k) && norm(k) == ".") --k;  // "Ms. Speier"
-        if (k >= 0 && is_word(k) && toks_[k].sentence == toks_[t].sentence) note(m.entity, norm(k));
-        if (t < static_cast<int32_t>(toks_.size()) && is_word(t))
-          note(m.entity, norm(t));  // "Ms. Speier" as one name, or a given name
-      }
-      for (size_t i = 0; i < seen.size(); ++i) {
-        if (out_.entities[i].type != EntityType::kPerson) continue;
-        // The first word of the name: "Nancy Pelosi".
-        const std::string& name = out_.entities[i].name;
-        note(static_cast<int32_t>(i), normalize(std::string_view(name).substr(0, name.find(' '))));
-        gender_[i] = seen[i] == kFemale || seen[i] == kMale ? seen[i] : kGenderUnknown;
-      }
-    }
-    return e >= 0 && static_cast<size_t>(e) < gender_.size() ? gender_[e] : kGenderUnknown;
+    if (e < 0 || static_cast<size_t>(e) >= out_.entities.size()) return kGenderUnknown;
+    if (gender_.empty()) gender_.assign(out_.entities.size(), 0xFF);
+    if (gender_[e] == 0xFF) gender_[e] = stated_gender(out_, static_cast<size_t>(e));
+    return gender_[e];
   }
   bool gender_conflicts(int32_t e, uint8_t want) const {
     if (want == kGenderUnknown) return false;

@@ -798,6 +798,19 @@ size_t party_code_length(std::string_view text, size_t pos) {
   return k - pos;
 }
 
+uint8_t word_gender(std::string_view norm) {
+  static const std::unordered_map<std::string, uint8_t, SvHash, std::equal_to<>> table = [] {
+    std::unordered_map<std::string, uint8_t, SvHash, std::equal_to<>> t;
+    for (const auto& row : lexicon_rows(embedded_lexicon("gender.tsv"))) {
+      if (row.size() < 2 || (row[1] != "f" && row[1] != "m")) continue;
+      t.emplace(normalize(row[0]), row[1] == "f" ? kFemale : kMale);
+    }
+    return t;
+  }();
+  auto it = table.find(norm);
+  return it == table.end() ? kGenderUnknown : it->second;
+}
+
 bool is_preposition(std::string_view norm) {
   // Not "to": it also marks an infinitive ("declined to say").
   static const std::unordered_set<std::string_view> kWords = {

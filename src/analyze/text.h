@@ -38,6 +38,12 @@ size_t party_code_length(std::string_view text, size_t pos);
 bool is_preposition(std::string_view norm);
 bool is_subordinator(std::string_view norm);
 
+// A person's sex as a text states it. word_gender gives the sex a normalised word states
+// by data/lexicons/gender.tsv (an honorific, a person noun, a given name borne mostly by
+// one sex: "ms", "spokeswoman", "nancy"), kGenderUnknown for any other. Thread-safe.
+constexpr uint8_t kGenderUnknown = 0, kFemale = 1, kMale = 2;
+uint8_t word_gender(std::string_view norm);
+
 // Fills out.sentences and out.tokens for `text` (out.language must be set). When
 // `paragraphs` is given, sentences never cross a paragraph boundary and carry their
 // paragraph index; otherwise blank lines separate paragraphs.
