@@ -967,5 +967,84 @@ TEST(EntitiesSalience, AHeadlineNamesAPersonByRole) {
   EXPECT_DOUBLE_EQ(g.named("Greta Lind")->salience, 2 + 2) << describe(g);
 }
 
+TEST(EntitiesNames, AListedGivenNameMakesAPairAPerson) {
+  // Neither WordNet nor a title, verb or pronoun says these are people: "Joaquín" is a
+  // name of given_names.tsv, "Dick" a `given` row (a name that is also a common word).
+  auto f = run("Crews led by Joaquín Ferreyra and Dick Halvorsen cleared the pier on Monday.");
+  REQUIRE_TOKENS(f);
+  const Entity* ferreyra = f.named("Joaquín Ferreyra");
+  const Entity* halvorsen = f.named("Dick Halvorsen");
+  ASSERT_NE(ferreyra, nullptr) << describe(f);
+  ASSERT_NE(halvorsen, nullptr) << describe(f);
+  EXPECT_EQ(ferreyra->type, EntityType::kPerson) << describe(f);
+  EXPECT_EQ(halvorsen->type, EntityType::kPerson) << describe(f);
+}
+
+TEST(EntitiesNames, CounselAndAgentAreTitles) {
+  auto f = run("Special Counsel Marta Quist met Special Agent Oren Valdt in Harlow on Monday.");
+  REQUIRE_TOKENS(f);
+  const Entity* quist = f.named("Marta Quist");
+  const Entity* valdt = f.named("Oren Valdt");
+  ASSERT_NE(quist, nullptr) << describe(f);
+  ASSERT_NE(valdt, nullptr) << describe(f);
+  EXPECT_TRUE(has_role(*quist, "Special Counsel")) << describe(f);
+  EXPECT_TRUE(has_role(*valdt, "Special Agent")) << describe(f);
+  EXPECT_EQ(valdt->type, EntityType::kPerson) << describe(f);
+}
+
+TEST(EntitiesCoreference, TheSuspectIsThePersonTheTextCallsSo) {
+  // Named before the name ("suspect Oren Valdt"), through "identified ... as", and in
+  // an apposition; each later "the suspect", "the gunman", "the attacker" refers back.
+  auto f =
+      run("Police arrested suspect Oren Valdt, 41, on Friday. Officials identified the gunman to "
+          "reporters as Teodor Raske. Ilse Brandvold, the alleged attacker, fled on foot. The "
+          "suspect had lived in Harlow for a decade. The gunman fired 20 shots. The attacker was "
+          "caught on Sunday.");
+  REQUIRE_TOKENS(f);
+  const Entity* valdt = f.named("Oren Valdt");
+  const Entity* raske = f.named("Teodor Raske");
+  const Entity* brandvold = f.named("Ilse Brandvold");
+  ASSERT_NE(valdt, nullptr) << describe(f);
+  ASSERT_NE(raske, nullptr) << describe(f);
+  ASSERT_NE(brandvold, nullptr) << describe(f);
+  EXPECT_TRUE(has_role(*valdt, "suspect")) << describe(f);
+  EXPECT_TRUE(has_role(*raske, "gunman")) << describe(f);
+  EXPECT_TRUE(has_role(*brandvold, "attacker")) << describe(f);
+  EXPECT_EQ(f.count(*valdt, "The suspect", true), 1u) << describe(f);
+  EXPECT_EQ(f.count(*raske, "The gunman", true), 1u) << describe(f);
+  EXPECT_EQ(f.count(*brandvold, "The attacker", true), 1u) << describe(f);
+  // Arrested by the police, not speaking for them.
+  EXPECT_TRUE(valdt->affiliations.empty()) << describe(f);
+}
+
+TEST(EntitiesCoreference, AnOfficeIsNotWhatSomeoneIsInTheStory) {
+  // "the official" is someone holding an office; a suspect holds none.
+  auto f =
+      run("Police arrested suspect Oren Valdt on Friday. The official in charge of the "
+          "port declined to comment.");
+  REQUIRE_TOKENS(f);
+  const Entity* valdt = f.named("Oren Valdt");
+  ASSERT_NE(valdt, nullptr) << describe(f);
+  EXPECT_EQ(valdt->mentions.size(), 1u) << describe(f);
+}
+
+TEST(EntitiesSalience, AHeadlineNamesTheSuspect) {
+  Article article;
+  article.title = "Suspect held after harbour fire";
+  article.text =
+      "Police arrested suspect Oren Valdt on Friday. Harbour master Lene Sato said the fire "
+      "started at dawn. Sato said the berths would reopen.";
+  article.language = "en";
+  Found f = run(article);
+  REQUIRE_TOKENS(f);
+  const Entity* valdt = f.named("Oren Valdt");
+  const Entity* sato = f.named("Lene Sato");
+  ASSERT_NE(valdt, nullptr) << describe(f);
+  ASSERT_NE(sato, nullptr) << describe(f);
+  // The headline's "Suspect" is Valdt: one mention, the lead, the title (3).
+  EXPECT_DOUBLE_EQ(valdt->salience, 1 + 2 + 3) << describe(f);
+  EXPECT_GT(valdt->salience, sato->salience) << describe(f);
+}
+
 }  // namespace
 }  // namespace parallax::analyze

@@ -270,6 +270,17 @@ TEST(QuotesIndirect, CueWordsThatAreNotSpeech) {
   EXPECT_TRUE(f.a.quotes.empty()) << dump(f);
 }
 
+TEST(QuotesIndirect, AWeakCueAfterAVerbIsANoun) {
+  // "suspect" after "arrested" names the man arrested; the police said nothing here.
+  auto f = run("Police arrested suspect Oren Valdt, 41, on Friday in the harbour district.");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_TRUE(f.a.quotes.empty()) << dump(f);
+  // The verb still reports a held view with its own subject.
+  auto g = run("Police suspect Oren Valdt set the fire at the harbour on Friday.");
+  REQUIRE_SEGMENTER(g);
+  EXPECT_EQ(g.a.quotes.size(), 1u) << dump(g);
+}
+
 TEST(QuotesIndirect, NegatedCueIsNoQuote) {
   auto f = run("The ministry did not comment on the report. Ingrid Vale declined to say whether tolls would rise.");
   REQUIRE_SEGMENTER(f);

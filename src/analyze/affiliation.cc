@@ -189,7 +189,9 @@ class Finder {
       }
       std::string_view n = norm(k);
       if (toks_[k].is_word) {
-        if (toks_[k].is_stop) return;
+        // A verb's past form ends the role: "Police arrested suspect Jo Vale".
+        if (toks_[k].is_stop || (!toks_[k].capitalized && n.size() > 3 && n.ends_with("ed")))
+          return;
         ++words;
       } else if (n != "." && n != "'s" && n != "’s" && n != "'" && n != "’") {
         return;

@@ -35,6 +35,7 @@ enum TitleClass : uint8_t {
   kBusiness,
   kSpokesperson,
   kHonorific,
+  kDescribed,  // what a person is in the story, not an office: "suspect", "victim"
   kAnyClass
 };
 
@@ -52,6 +53,7 @@ TitleClass title_class(std::string_view s) {
       {"business", kBusiness},
       {"spokesperson", kSpokesperson},
       {"honorific", kHonorific},
+      {"described", kDescribed},
       {"any", kAnyClass}};
   for (const auto& [name, c] : kNames) {
     if (s == name) return c;
@@ -151,6 +153,7 @@ struct EntityLexicon::Data {
   std::unordered_map<std::string, uint32_t> nationality;  // adjective or people -> index
   std::unordered_set<std::string> org_cues, place_cues, speech, skip;
   std::unordered_set<std::string> given_names;  // that are also common words: "mitt"
+  std::unordered_set<std::string> first_names;  // given_names.tsv: "cesar", "raúl"
   // Words that sit inside a compound title between two titles ("Chief Fire Officer",
   // "Deputy Police Commissioner"): titles.tsv rows of class "modifier".
   std::unordered_set<std::string> title_modifiers;
@@ -304,6 +307,10 @@ Result<EntityLexicon> EntityLexicon::load() {
       d->anaphors.emplace(key, row.size() > 2 ? title_class(row[2]) : kAnyClass);
     }
   }
+  std::string_view first = embedded_lexicon("given_names.tsv");
+  if (first.empty())
+    return invalid_input("entity lexicons missing from the build: given_names.tsv");
+  for (const auto& row : lexicon_rows(first)) d->first_names.insert(phrase_key(row[0]));
   std::string_view groups = embedded_lexicon("groups.tsv");
   if (groups.empty()) return invalid_input("entity lexicons missing from the build: groups.tsv");
   for (const auto& row : lexicon_rows(groups)) {
@@ -942,8 +949,9 @@ class Finder {
   // it, or i when there is none.
   uint32_t try_anaphor(uint32_t i, uint32_t b, uint32_t s) {
     static const std::unordered_set<std::string_view> kModifiers = {
-        "top",     "senior",   "former",    "then",      "current",  "visiting", "new",
-        "veteran", "outgoing", "embattled", "incumbent", "powerful", "chief"};
+        "top",   "senior",  "former",    "then",      "current",   "visiting",
+        "new",   "veteran", "outgoing",  "embattled", "incumbent", "powerful",
+        "chief", "alleged", "suspected", "accused"};
     uint32_t j = i + 1;
     while (j < b && pieces_[j].gap != 0 && kModifiers.count(pieces_[j].key)) ++j;
     int nat = -1;
@@ -1090,13 +1098,23 @@ class Finder {
   }
 
   // A given name: one WordNet knows as a person ("Michael", "Gerald"), a `given` row,
-  // or a given name of gender.tsv.
+  // a name of given_names.tsv or a given name of gender.tsv.
   bool given_name(const Piece& p) const {
-    if (lex_.given_names.count(p.key) || word_gender(p.key) != kGenderUnknown) return true;
+    if (lex_.given_names.count(p.key) || lex_.first_names.count(p.key) ||
+        word_gender(p.key) != kGenderUnknown) {
+      return true;
+    }
     EntityType t;
     return wn_.instance_type(std::string(p.span.of(text_).substr(0, p.name_end - p.span.begin)),
                              t) &&
            t == EntityType::kPerson;
+  }
+
+  // A given name of our lists: given_names.tsv, a gender.tsv name that is no common noun,
+  // or a `given` row (a name that is also a common word: "Dick", "Mitt").
+  bool listed_given_name(const Piece& p) const {
+    if (lex_.first_names.count(p.key) || lex_.given_names.count(p.key)) return true;
+    return word_gender(p.key) != kGenderUnknown && !common_noun(p);
   }
 
   // A common noun of the language ("Fire", "Rescue", "Gamble") rather than a name
@@ -1392,9 +1410,9 @@ class Finder {
             // "Teodor Brannagh, the union's regional secretary", "Kerry Dunmore, 34,".
             r.votes[type_index(EntityType::kPerson)] += 2;
           } else if (n >= 2 && n <= 3 && person_like_run(sg) &&
-                     word_gender(pieces_[sg.first].key) != kGenderUnknown &&
-                     !common_noun(pieces_[sg.first])) {
-            // "Michael Bloomberg": a given name of gender.tsv opens the pair.
+                     listed_given_name(pieces_[sg.first])) {
+            // "Michael Bloomberg", "Cesar Sayoc", "Dick Blumenthal": a given name we list
+            // opens the pair.
             r.votes[type_index(EntityType::kPerson)] += 1;
           } else if (n >= 2 && n <= 3 && person_like_run(sg) && pieces_[sg.last].possessive &&
                      !common_noun(pieces_[sg.first])) {
@@ -1918,6 +1936,7 @@ class Finder {
         e.type = EntityType::kPerson;
       }
     }
+    described_roles();
     resolve_anaphors();
     for (Entity& e : out_.entities) {
       std::sort(e.mentions.begin(), e.mentions.end(),
@@ -1979,8 +1998,11 @@ class Finder {
         return 0;
       }
     }
-    if (an.cls == kAnyClass) return score;
-    if (classes_[e] & (1u << an.cls)) return score;
+    // "the official" is anyone with an office, not a suspect or a victim; "the suspect"
+    // is only the one the text calls so.
+    if (an.cls == kAnyClass)
+      return (classes_[e] & ~((1u << kDescribed) | (1u << kHonorific))) ? score : 0;
+    if (an.cls != kDescribed && (classes_[e] & (1u << an.cls))) return score;
     for (const std::string& role : ent.roles) {
       if (phrase_key(role).find(an.noun) != std::string::npos) return score;
     }
@@ -2003,6 +2025,80 @@ class Finder {
              w.key == "like" || w.key == "toward" || w.key == "towards";
     }
     return false;
+  }
+
+  // What a person is in the story, said of a name without a title: "identified the
+  // suspect as Jo Vale", "the gunman was identified as Jo Vale", "Jo Vale, the alleged
+  // gunman,". The role ("suspect") lets "the suspect" refer back to the person.
+  void described_roles() {
+    const auto& toks = out_.tokens;
+    const int32_t n = static_cast<int32_t>(toks.size());
+    std::unordered_map<uint32_t, size_t> starting, ending;  // byte offset -> entity
+    for (size_t e = 0; e < out_.entities.size(); ++e) {
+      const Entity& ent = out_.entities[e];
+      if (ent.type != EntityType::kPerson && ent.type != EntityType::kOther) continue;
+      for (const Mention& m : ent.mentions) {
+        if (m.pronoun) continue;
+        starting.emplace(m.span.begin, e);
+        ending.emplace(m.span.end, e);
+      }
+    }
+    if (starting.empty()) return;
+    auto word = [&](int32_t t, std::string_view w) { return t >= 0 && t < n && toks[t].norm == w; };
+    auto determiner = [&](int32_t t) { return word(t, "the") || word(t, "a") || word(t, "an"); };
+    auto modifier = [&](int32_t t) {
+      return word(t, "alleged") || word(t, "suspected") || word(t, "accused") || word(t, "lone");
+    };
+    auto give = [&](size_t e, std::string_view noun) {
+      Entity& ent = out_.entities[e];
+      if (std::find(ent.roles.begin(), ent.roles.end(), noun) == ent.roles.end())
+        ent.roles.emplace_back(noun);
+      classes_[e] |= 1u << kDescribed;
+      if (ent.type == EntityType::kOther) ent.type = EntityType::kPerson;
+    };
+    // The person whose name begins at token t, after "as".
+    auto named_at = [&](int32_t t) -> int {
+      if (t < 0 || t >= n) return -1;
+      auto it = starting.find(toks[t].span.begin);
+      return it == starting.end() ? -1 : static_cast<int>(it->second);
+    };
+    for (int32_t t = 0; t < n; ++t) {
+      if (!toks[t].is_word) continue;
+      auto an = lex_.anaphors.find(std::string(toks[t].norm));
+      if (an == lex_.anaphors.end() || an->second != kDescribed) continue;
+      const std::string_view noun = toks[t].norm;
+      const uint32_t s = toks[t].sentence;
+      int32_t d = t - 1;
+      while (d >= 0 && modifier(d)) --d;
+      if (!determiner(d)) continue;
+      // "identified the suspect [to Fox News] as Jo Vale"
+      if (word(d - 1, "identified") || word(d - 1, "named")) {
+        for (int32_t k = t + 1; k < n && k <= t + 6 && toks[k].sentence == s; ++k) {
+          if (!word(k, "as")) continue;
+          if (int e = named_at(k + 1); e >= 0) give(static_cast<size_t>(e), noun);
+          break;
+        }
+        continue;
+      }
+      // "the gunman was identified as Jo Vale", "the suspect, identified as Jo Vale"
+      int32_t k = t + 1;
+      if (word(k, ",")) ++k;
+      if (word(k, "was") || word(k, "is"))
+        ++k;
+      else if ((word(k, "has") || word(k, "had")) && word(k + 1, "been"))
+        k += 2;
+      if (k > t + 1 && word(k, "identified") && word(k + 1, "as")) {
+        if (int e = named_at(k + 2); e >= 0) give(static_cast<size_t>(e), noun);
+        continue;
+      }
+      // "Jo Vale, the alleged gunman," / "Jo Vale, a suspect in the attack,"
+      if (d >= 1 && word(d - 1, ",") && t + 1 < n &&
+          (word(t + 1, ",") || word(t + 1, ".") || word(t + 1, "in") || word(t + 1, "who"))) {
+        auto it = ending.find(toks[d - 1].span.begin);
+        if (it == ending.end() && d >= 2) it = ending.find(toks[d - 2].span.end);
+        if (it != ending.end()) give(it->second, noun);
+      }
+    }
   }
 
   void resolve_anaphors() {

@@ -1855,9 +1855,13 @@ class Finder {
       // A weak cue ("added", "hopes", "called") reports only with "that", a colon or a
       // quotation after it, or with a subject that names a source before it.
       // Not when a preposition follows ("Her statement added to the confusion").
+      // A subject ending in a lower-case past form is a clause of its own, the cue a
+      // noun ("Police arrested suspect Jo Vale").
       if (c.kind == CueKind::kVerb && c.weight < 0.5f && !c.has_that &&
           !(c.weight >= 0.3f && has_speaker && c.sp_e <= static_cast<int32_t>(c.first) &&
             source_like(c.sp_b, c.sp_e, false) &&
+            !(is_word(c.sp_e - 1) && !toks_[c.sp_e - 1].capitalized &&
+              ends_with(norm(c.sp_e - 1), "ed")) &&
             !(is_word(c.ct_b) && (is_preposition(norm(c.ct_b)) || norm(c.ct_b) == "to"))))
         continue;
       if (!has_speaker && !c.has_that) continue;
