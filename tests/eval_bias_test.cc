@@ -16,9 +16,9 @@ using ::parallax::testing::shared_dir;
 // Floors on the public sets, a little below the measured scores.
 constexpr double kBabeMacroF1Floor = 0.69;     // measured 0.703
 constexpr double kBabeWordRecallFloor = 0.40;  // measured 0.421
-constexpr double kPtcSpanF1Floor = 0.30;       // measured 0.313
-constexpr double kPtcLoadedF1Floor = 0.27;     // measured 0.284
-constexpr double kPtcLabelsF1Floor = 0.16;     // measured 0.173
+constexpr double kPtcSpanF1Floor = 0.30;       // measured 0.315
+constexpr double kPtcLoadedF1Floor = 0.27;     // measured 0.285
+constexpr double kPtcLabelsF1Floor = 0.16;     // measured 0.174
 
 // "a", "é" (2 bytes), "b", a 4-byte emoji, "c".
 const std::string kMixed = "a\xC3\xA9" "b\xF0\x9F\x98\x80" "c";
@@ -175,6 +175,26 @@ TEST(EvalPropagandaMetrics, CategoriesMapToTechniques) {
   EXPECT_EQ(framing_technique(FrameCategory::kIntensifier), "Loaded_Language");
   EXPECT_EQ(framing_technique(FrameCategory::kHedge), "");
   EXPECT_EQ(framing_technique(FrameCategory::kOpinion), "");
+}
+
+// The phrase a loaded word is scored as takes in the adverb grading it, not a common
+// word that only ends in -ly.
+TEST(EvalPropagandaPhrase, GradingAdverbJoinsThePhrase) {
+  const auto& an = analyzer();
+  auto phrase_of = [&](const std::string& text, std::string_view word) {
+    Analysis a = an.analyze_text(text);
+    for (const FramingSpan& f : a.framing) {
+      if (text.substr(f.span.begin, f.span.size()) != word) continue;
+      Span p = phrase_span(text, a, f);
+      return text.substr(p.begin, p.size());
+    }
+    return std::string("(no span)");
+  };
+  EXPECT_EQ(phrase_of("Officials called it a criminally reckless plan.", "reckless"),
+            "criminally reckless plan");
+  EXPECT_EQ(phrase_of("Critics said the scheme was so reckless.", "reckless"), "so reckless");
+  EXPECT_EQ(phrase_of("The family reckless driving case went to court.", "reckless"),
+            "reckless driving");
 }
 
 TEST(EvalBiasSet, MissingFolderIsAnError) {

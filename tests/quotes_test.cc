@@ -136,6 +136,28 @@ TEST(QuotesDirect, MultiSentenceQuotation) {
   expect_case(c);
 }
 
+TEST(QuotesDirect, AStraightClosingMarkWithTheSpaceOnTheWrongSide) {
+  // The closing mark after "wrong." is typed as if it opened a quotation; straight
+  // marks do not nest, so it closes the open one and the later pair stays a pair.
+  auto f =
+      run("In a statement, Mayor Greta Lind said, \"The harbour plan was rushed. It is "
+          "wrong. \"Lind was referring to a report that called the berths \"unsafe and "
+          "old.\"");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_content(f, "It is wrong");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->content.of(f.text), "The harbour plan was rushed. It is wrong") << dump(f);
+  EXPECT_EQ(q->speaker, "Greta Lind") << dump(f);
+  EXPECT_EQ(with_content(f, "Lind was referring"), nullptr) << dump(f);
+  EXPECT_NE(with_content(f, "unsafe and old"), nullptr) << dump(f);
+  // A typographic opening mark says what it is: the earlier one was never closed.
+  auto g =
+      run("In a statement, Mayor Greta Lind said, \u201CThe harbour plan was rushed. It is "
+          "wrong. \u201CLind was referring to a report that called the berths unsafe.\u201D");
+  REQUIRE_SEGMENTER(g);
+  EXPECT_NE(with_content(g, "Lind was referring"), nullptr) << dump(g);
+}
+
 TEST(QuotesDirect, SplitQuotationGivesTwoPartsWithOneSpeaker) {
   auto f = run("Tomas Rieger met the unions on Friday. \u201CWe are ready,\u201D he said, \u201Cbut not yet.\u201D");
   REQUIRE_SEGMENTER(f);

@@ -318,7 +318,9 @@ std::string_view framing_technique(FrameCategory category);
 // phrase ("vile attack", "radical leftists"), our lexicon its trigger word. The span
 // takes in the content word (not a stopword or number) directly after it, joined by
 // one space in the same sentence, and a label also the one directly before it (its
-// modifier). Other spans are returned unchanged.
+// modifier); then the adverbs that grade the phrase from the left ("criminally
+// reckless", "so absurd": lower-case words in -ly other than a few common nouns and
+// adjectives, and "so", "too", "quite", "rather"). Other spans are returned unchanged.
 Span phrase_span(std::string_view text, const Analysis& analysis, const FramingSpan& span);
 
 // ---- Running a set --------------------------------------------------------

@@ -658,6 +658,14 @@ std::vector<Quotation> find_quotations(std::string_view text) {
       }
     } else {
       bool closes = m.role != Role::kOpen || (o.mark.low && (c == 0x201C || c == 0x2018));
+      // Straight marks do not nest: a second "opening" one right after a sentence's
+      // end, while one is open, is its closing mark with the space on the wrong side
+      // ("... is wrong. "Perry is referring to ...").
+      if (!closes && c == '"' && len == 1 && text[o.mark.pos] == '"' && o.mark.len == 1) {
+        size_t k = m.pos;
+        while (k > o.mark.pos + 1 && (text[k - 1] == ' ' || text[k - 1] == '\t')) --k;
+        closes = k < m.pos && (text[k - 1] == '.' || text[k - 1] == '!' || text[k - 1] == '?');
+      }
       if (closes) {
         emit(o.mark, m.pos, m.pos + m.len, true);
         o.set = false;

@@ -51,6 +51,27 @@ bool phrase_word(std::string_view text, const std::vector<Token>& tokens, size_t
   return left.sentence == right.sentence && right.span.begin == left.span.end + 1 && text[left.span.end] == ' ';
 }
 
+// An adverb right before an evaluative word grades it and is part of its phrase
+// ("criminally reckless", "thoroughly scandalized", "so absurd"): a degree word of the
+// closed class, or a lower-case word in -ly that is not one of the common nouns and
+// adjectives ending so. Joined to the word after it by one space in the same sentence.
+bool grading_adverb(std::string_view text, const std::vector<Token>& tokens, size_t a, size_t b) {
+  static constexpr std::string_view kDegree[] = {"so", "too", "quite", "rather"};
+  static constexpr std::string_view kNotAdverbs[] = {
+      "family",  "ally",     "rally",  "supply", "reply",   "assembly", "belly",  "bully",
+      "folly",   "early",    "daily",  "weekly", "monthly", "yearly",   "likely", "holy",
+      "elderly", "friendly", "costly", "lonely", "lovely",  "ugly",     "silly"};
+  const Token& t = tokens[b];
+  const Token& right = tokens[a];
+  if (!t.is_word || t.is_number || t.capitalized || t.sentence != right.sentence ||
+      right.span.begin != t.span.end + 1 || text[t.span.end] != ' ') {
+    return false;
+  }
+  if (std::find(std::begin(kDegree), std::end(kDegree), t.norm) != std::end(kDegree)) return true;
+  return t.norm.size() >= 5 && t.norm.ends_with("ly") &&
+         std::find(std::begin(kNotAdverbs), std::end(kNotAdverbs), t.norm) == std::end(kNotAdverbs);
+}
+
 }  // namespace
 
 Span phrase_span(std::string_view text, const Analysis& analysis, const FramingSpan& f) {
@@ -62,6 +83,7 @@ Span phrase_span(std::string_view text, const Analysis& analysis, const FramingS
   if (tokens[last].span.end != f.span.end) return f.span;
   if (f.category == FrameCategory::kLabel && first > 0 && phrase_word(text, tokens, first, first - 1)) --first;
   if (last + 1 < tokens.size() && phrase_word(text, tokens, last, last + 1)) ++last;
+  while (first > 0 && grading_adverb(text, tokens, first, first - 1)) --first;
   return {tokens[first].span.begin, tokens[last].span.end};
 }
 
