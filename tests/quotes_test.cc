@@ -158,6 +158,50 @@ TEST(QuotesDirect, AStraightClosingMarkWithTheSpaceOnTheWrongSide) {
   EXPECT_NE(with_content(g, "Lind was referring"), nullptr) << dump(g);
 }
 
+TEST(QuotesDirect, ATextSetOffAfterALeadInIsTheLastSpeakers) {
+  // The lead-in names a post but no speaker; the post is the councillor's, reported
+  // just before.
+  auto f =
+      run("Councillor Greta Lind wrote on Facebook that the pier should close.\n\nRead the full "
+          "post via the Harwick Ledger:\n\nDear neighbours, the pier is unsafe and the council "
+          "must act now. I will vote to close it.\n\nThe council meets on Monday.");
+  REQUIRE_SEGMENTER(f);
+  const Quote* q = with_content(f, "Dear neighbours");
+  ASSERT_NE(q, nullptr) << dump(f);
+  EXPECT_EQ(q->content.of(f.text),
+            "Dear neighbours, the pier is unsafe and the council must act now. I will vote to "
+            "close it")
+      << dump(f);
+  EXPECT_EQ(q->speaker, "Greta Lind") << dump(f);
+  EXPECT_EQ(with_content(f, "council meets"), nullptr) << dump(f);
+  // An embedded video is not in the text: what follows is the article again.
+  auto g =
+      run("Councillor Greta Lind wrote on Facebook that the pier should close.\n\nWatch her full "
+          "remarks below:\n\nThe council meets on Monday to vote on the pier and the berths.");
+  REQUIRE_SEGMENTER(g);
+  EXPECT_EQ(with_content(g, "council meets"), nullptr) << dump(g);
+  // A person the lead-in names is the speaker, whoever spoke before.
+  auto k =
+      run("Mayor Ola Berg said the pier would reopen.\n\nCouncillor Greta Lind set out her view "
+          "in a long post:\n\nDear neighbours, the pier is unsafe and the council must act now.");
+  REQUIRE_SEGMENTER(k);
+  const Quote* kq = with_content(k, "Dear neighbours");
+  ASSERT_NE(kq, nullptr) << dump(k);
+  EXPECT_EQ(kq->speaker, "Greta Lind") << dump(k);
+  // A new text ("a transcript", not "the transcript") is not the last speaker's.
+  auto t =
+      run("Mayor Ola Berg said the pier would reopen.\n\nPartial transcript of the meeting:\n\n"
+          "The chair opened the session and the clerk read the minutes of the last meeting.");
+  REQUIRE_SEGMENTER(t);
+  EXPECT_EQ(with_content(t, "chair opened"), nullptr) << dump(t);
+  // Announced by nobody the text has reported: no quote.
+  auto h =
+      run("The pier has been shut since May.\n\nRead the full statement:\n\nThe pier is unsafe "
+          "and will stay closed until the repairs are done.");
+  REQUIRE_SEGMENTER(h);
+  EXPECT_EQ(with_content(h, "pier is unsafe"), nullptr) << dump(h);
+}
+
 TEST(QuotesDirect, SplitQuotationGivesTwoPartsWithOneSpeaker) {
   auto f = run("Tomas Rieger met the unions on Friday. \u201CWe are ready,\u201D he said, \u201Cbut not yet.\u201D");
   REQUIRE_SEGMENTER(f);

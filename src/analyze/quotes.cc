@@ -381,6 +381,22 @@ const WordSet& listener_verbs() {
   return s;
 }
 
+// Nouns for a text set off after a lead-in that names no speaker ("Read the full rant
+// via Gawker:", "Her statement in full:"); source nouns of kind document count too.
+const WordSet& pasted_text_nouns() {
+  static const WordSet s = {"post", "posts",    "rant",  "message", "remarks", "note",
+                            "text", "response", "reply", "thread",  "speech",  "full"};
+  return s;
+}
+
+// Words of a lead-in that announces something the text does not hold (an embedded
+// video, a player) or a correction notice.
+const WordSet& not_pasted_words() {
+  static const WordSet s = {"watch",   "listen",  "video", "audio", "correction", "corrected",
+                            "revised", "updated", "clip",  "photo", "photos"};
+  return s;
+}
+
 // Subject pronouns and what they may stand for.
 enum class Pronoun : uint8_t { kNone, kPerson, kPlural, kThing };
 Pronoun pronoun_of(std::string_view norm) {
@@ -718,6 +734,9 @@ struct Record {
   uint32_t sentence = 0;
   uint32_t order = 0;   // byte offset used to order records
   int32_t id = kNone;   // position before ordering (what `inherit` refers to)
+  bool pasted = false;  // a text set off after a lead-in without a cue
+  Span lead;            // that lead-in
+  bool refers_back = false;  // its text noun is definite: "the full rant", "her post"
 };
 
 struct Resolved {
@@ -741,6 +760,7 @@ class Finder {
     std::vector<Record> records;
     attribute_quotations(records);
     add_indirect(records);
+    add_pasted(records);
     for (size_t i = 0; i < records.size(); ++i) records[i].id = static_cast<int32_t>(i);
     std::stable_sort(records.begin(), records.end(),
                      [](const Record& a, const Record& b) { return a.order < b.order; });
@@ -1849,6 +1869,55 @@ class Finder {
     }
   }
 
+  // --- texts set off after a lead-in -----------------------------------------
+  // "Read the full rant via Gawker:" closing its paragraph, with no cue of its own: the
+  // next paragraph, without quotation marks, is the text it announces (a post, a
+  // statement), said by whoever was just reported (resolve_all).
+  void add_pasted(std::vector<Record>& records) {
+    const uint32_t ns = static_cast<uint32_t>(out_.sentences.size());
+    for (uint32_t s = 0; s + 1 < ns; ++s) {
+      const uint32_t para = out_.sentences[s + 1].paragraph;
+      if (para == out_.sentences[s].paragraph) continue;
+      const int32_t b = static_cast<int32_t>(sent_first(s)), e = static_cast<int32_t>(sent_end(s));
+      if (e - b < 3 || e - b > 16 || !punct_is(e - 1, ":") || in_quote_[e - 1] != kNone) continue;
+      bool noun = false, cue = false;  // cue: a cue, a quotation or a word that rules it out
+      bool definite = false;
+      for (int32_t k = b; k < e; ++k) {
+        if (cue_at_[k] != kNone || is_quote_tok(k)) cue = true;
+        if (!is_word(k)) continue;
+        int32_t last = 0;
+        const NounEntry* n = noun_at(k, e, &last);
+        if ((n && n->kind == NounKind::kDocument) || pasted_text_nouns().count(norm(k))) {
+          noun = true;
+          for (int32_t d = k - 1; d >= b && d >= k - 2; --d) {
+            std::string_view w = norm(d);
+            definite = definite || w == "the" || w == "his" || w == "her" || w == "their";
+          }
+        }
+        if (not_pasted_words().count(norm(k))) cue = true;
+      }
+      if (!noun || cue) continue;
+      const int32_t b2 = static_cast<int32_t>(sent_first(s + 1));
+      if (b2 >= static_cast<int32_t>(toks_.size()) || is_quote_tok(b2) || in_quote_[b2] != kNone)
+        continue;
+      uint32_t last = s + 1;
+      while (last + 1 < ns && out_.sentences[last + 1].paragraph == para) ++last;
+      int32_t e2 = static_cast<int32_t>(sent_end(last));
+      while (e2 > b2 && !is_word(e2 - 1)) --e2;
+      const Span content = trim_span(text_, token_span(b2, e2), true);
+      if (words_in(content) < 3) continue;
+      Record r;
+      r.direct = false;
+      r.content = content;
+      r.sentence = s;
+      r.order = content.begin;
+      r.pasted = true;
+      r.lead = token_span(b, e);
+      r.refers_back = definite;
+      records.push_back(r);
+    }
+  }
+
   // --- indirect quotes -------------------------------------------------------
   void add_indirect(std::vector<Record>& records) {
     int32_t prev = kNone;  // the last indirect record's cue
@@ -2606,8 +2675,22 @@ class Finder {
     for (size_t i = 0; i < records.size(); ++i) {
       const Record& rec = records[i];
       if (rec.cue != kNone) continue;
+      if (rec.pasted) {
+        // A person the lead-in names says it ("Wallnau elaborated on the message:");
+        // otherwise only a text it refers back to ("the full rant") is the last
+        // speaker's.
+        auto m = std::lower_bound(mentions_.begin(), mentions_.end(), rec.lead.begin,
+                                  [](const MentionRef& x, uint32_t p) { return x.span.begin < p; });
+        for (; m != mentions_.end() && m->span.begin < rec.lead.end; ++m) {
+          const Entity& ent = out_.entities[static_cast<size_t>(m->entity)];
+          if (m->pronoun || ent.type != EntityType::kPerson) continue;
+          resolved_[i] = {Span{}, ent.name, m->entity, SourceKind::kNamedPerson};
+          break;
+        }
+        if (!resolved_[i].name.empty() || !rec.refers_back) continue;
+      }
       int32_t from = rec.inherit == kNone ? kNone : pos_of[rec.inherit];
-      if (rec.inherit == kNone && rec.direct) {
+      if (rec.inherit == kNone && (rec.direct || rec.pasted)) {
         for (size_t j = i; j-- > 0 && records[j].sentence + 2 >= rec.sentence;) {
           if (resolved_[j].name.empty()) continue;
           from = static_cast<int32_t>(j);
@@ -2639,6 +2722,7 @@ class Finder {
     for (size_t i = 0; i < records.size(); ++i) {
       if (inside[i]) continue;
       const Record& rec = records[i];
+      if (rec.pasted && resolved_[i].name.empty()) continue;  // announced, but by nobody known
       Quote q;
       q.direct = rec.direct;
       q.content = rec.content;
