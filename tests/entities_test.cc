@@ -650,6 +650,76 @@ TEST(EntitiesAffiliations, TheWhiteHouseIsNotAChamber) {
   EXPECT_FALSE(affiliated(dana, "House of Representatives")) << affiliations_of(f);
 }
 
+TEST(EntitiesAffiliations, ThePrincipalAcrossAPossessiveAndTheGroupAroundIt) {
+  auto f = run(
+      "Nina Halloway's current campaign press secretary, Laura Hartley, called the advertisement "
+      "misleading. Tomas Brekke, a top adviser to Mayor Greta Lind, said nothing.");
+  REQUIRE_TOKENS(f);
+  EXPECT_TRUE(affiliated(f.named("Laura Hartley"), "Halloway campaign")) << affiliations_of(f);
+  EXPECT_TRUE(affiliated(f.named("Tomas Brekke"), "Greta Lind")) << affiliations_of(f);
+}
+
+TEST(EntitiesAffiliations, AnOfficeOfAStateSpeaksForIt) {
+  auto f = run(
+      "Texas Attorney General Greta Lind sued on Monday. Ohio's attorney general, Tomas Brekke, "
+      "joined the suit.");
+  REQUIRE_TOKENS(f);
+  EXPECT_TRUE(affiliated(f.named("Greta Lind"), "Texas")) << affiliations_of(f);
+  EXPECT_TRUE(affiliated(f.named("Tomas Brekke"), "Ohio")) << affiliations_of(f);
+}
+
+TEST(EntitiesAffiliations, AStatedPartyWinsOverThePrincipals) {
+  auto f = run(
+      "Democratic Mayor Greta Lind met the council. Mayor Greta Lind's transportation secretary, "
+      "Tomas Brekke, a former Republican councillor, spoke first.");
+  REQUIRE_TOKENS(f);
+  const Entity* brekke = f.named("Tomas Brekke");
+  EXPECT_TRUE(affiliated(brekke, "Greta Lind")) << affiliations_of(f);
+  EXPECT_TRUE(affiliated(brekke, "Republican Party")) << affiliations_of(f);
+  EXPECT_FALSE(affiliated(brekke, "Democratic Party")) << affiliations_of(f);
+}
+
+TEST(EntitiesAffiliations, AClauseIsNoApposition) {
+  // A verb, an auxiliary or an infinitive after the comma: no apposition, and nobody
+  // the clause names is whom the person speaks for.
+  auto f = run(
+      "The campaign dispatched Tomas Brekke, a longtime adviser to Mayor Greta Lind, to get "
+      "letters from Democratic officials. Sen. Ola Berg of Ohio, also lambasted the plan, "
+      "comparing it to director Nina Halloway. With help from hosts like Carl Dunmore, Mr. Rune "
+      "was able to win support from Mayor Lise Aamot.");
+  REQUIRE_TOKENS(f);
+  for (const char* name : {"Tomas Brekke", "Ola Berg", "Carl Dunmore"})
+    ASSERT_NE(f.named(name), nullptr) << name << "\n" << describe(f);
+  EXPECT_TRUE(affiliated(f.named("Tomas Brekke"), "Greta Lind")) << affiliations_of(f);
+  EXPECT_FALSE(affiliated(f.named("Tomas Brekke"), "Democratic Party")) << affiliations_of(f);
+  EXPECT_FALSE(affiliated(f.named("Ola Berg"), "Nina Halloway")) << affiliations_of(f);
+  EXPECT_FALSE(affiliated(f.named("Carl Dunmore"), "Lise Aamot")) << affiliations_of(f);
+  auto g =
+      run("The mayor met Tomas Brekke, according to Reuters. Greta Lind, didn't talk to Mayor Nina "
+          "Halloway on Monday. Carla Rune, running as the Republican nominee, spoke last. Lise "
+          "Aamot, the retired admiral who served as the chairman of the Harbour Union, agreed.");
+  REQUIRE_TOKENS(g);
+  for (const char* name : {"Tomas Brekke", "Greta Lind", "Carla Rune", "Lise Aamot"})
+    ASSERT_NE(g.named(name), nullptr) << name << "\n" << describe(g);
+  EXPECT_FALSE(affiliated(g.named("Tomas Brekke"), "Reuters")) << affiliations_of(g);
+  EXPECT_FALSE(affiliated(g.named("Greta Lind"), "Nina Halloway")) << affiliations_of(g);
+  EXPECT_TRUE(affiliated(g.named("Carla Rune"), "Republican Party")) << affiliations_of(g);
+  // A relative clause inside the apposition may hold verbs.
+  EXPECT_TRUE(affiliated(g.named("Lise Aamot"), "Harbour Union")) << affiliations_of(g);
+}
+
+TEST(EntitiesAffiliations, AVerbEndsTheRoleWordsBeforeAName) {
+  auto f =
+      run("Three Halloway campaign officials told Mr. Tomas Brekke about the plan. Police officers "
+          "surrounding Greta Lind shouted at the crowd.");
+  REQUIRE_TOKENS(f);
+  ASSERT_NE(f.named("Tomas Brekke"), nullptr) << describe(f);
+  EXPECT_FALSE(affiliated(f.named("Tomas Brekke"), "Halloway campaign")) << affiliations_of(f);
+  const Entity* lind = f.named("Greta Lind");
+  ASSERT_NE(lind, nullptr) << describe(f);
+  EXPECT_TRUE(lind->affiliations.empty()) << affiliations_of(f);
+}
+
 TEST(EntitiesAffiliations, NothingSaidNothingFound) {
   auto f = run("Nina Halloway walked to the harbour on Tuesday with Carl Dunmore.");
   REQUIRE_TOKENS(f);

@@ -10,7 +10,15 @@
 //   spokeswoman Lis Hart": "Vale campaign", as written);
 // - the person's roles ("House Republican leader", "Rep.", "Senator"): a party named in
 //   them, and the chamber of a legislator's title;
-// - the party of the person one speaks for ("a spokesman for Sen. Jo Vale (D-Ore.)").
+// - the party of the person one speaks for ("a spokesman for Sen. Jo Vale (D-Ore.)"),
+//   unless one's own is stated;
+// - the state or country of an office ("Ohio Attorney General Jo Vale", "Ohio's attorney
+//   general, Jo Vale");
+// - the principal across a possessive ("Vale's campaign press secretary, Lis Hart":
+//   "Vale campaign") or after "to" ("a top adviser to Sen. Vale").
+// An apposition holds no verb: a clause after the comma ("Jo Vale, also lambasted ...",
+// "..., to get information") names nobody one speaks for; a verb form before the name
+// ends the role words ("Police arrested suspect Jo Vale").
 // Organisations come from the entity finder (with their canonical names); a capitalised
 // name followed by a group noun ("the Vale campaign") is taken as it is written.
 #include <algorithm>
@@ -18,6 +26,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "analyze/entities.h"
@@ -41,15 +50,52 @@ bool group_noun(std::string_view n) {
 // Roles held within an organisation ("a Harbour Union official").
 bool member_role(std::string_view n) {
   static constexpr std::string_view kRoles[] = {
-      "member",   "spokesman", "spokeswoman", "spokesperson", "official",   "aide",
-      "adviser",  "advisor",   "leader",      "chairman",     "chairwoman", "chair",
-      "director", "president", "head",        "executive",    "lawyer",     "attorney",
-      "staffer",  "employee",  "founder",     "strategist",   "organizer",  "organiser"};
+      "member",    "spokesman", "spokeswoman", "spokesperson", "official",   "aide",
+      "adviser",   "advisor",   "leader",      "chairman",     "chairwoman", "chair",
+      "director",  "president", "head",        "executive",    "lawyer",     "attorney",
+      "staffer",   "employee",  "founder",     "strategist",   "organizer",  "organiser",
+      "secretary", "manager",   "editor",      "chief",        "general",    "counsel",
+      "governor",  "mayor",     "minister",    "coordinator",  "consultant", "treasurer",
+      "deputy"};
   return std::find(std::begin(kRoles), std::end(kRoles), n) != std::end(kRoles);
 }
 
+// Common irregular past forms: a verb between a name and the words before it ("Three
+// Trump campaign officials told Mr. Mueller's team").
+bool irregular_past(std::string_view n) {
+  static constexpr std::string_view kWords[] = {
+      "told", "said", "met",   "sent", "wrote",  "gave",    "took",    "made",   "saw",
+      "left", "led",  "ran",   "won",  "lost",   "held",    "brought", "found",  "kept",
+      "put",  "set",  "spent", "paid", "heard",  "became",  "began",   "came",   "went",
+      "got",  "hit",  "cut",   "let",  "sought", "thought", "taught",  "caught", "fought"};
+  return std::find(std::begin(kWords), std::end(kWords), n) != std::end(kWords);
+}
+
+// Finite forms of "be", "have" and the modals.
+const std::unordered_set<std::string_view>& auxiliaries() {
+  static const std::unordered_set<std::string_view> s = {
+      "is",  "are",   "was",   "were",   "has", "have",  "had",  "will", "would",
+      "can", "could", "shall", "should", "may", "might", "must", "did",  "does"};
+  return s;
+}
+
+bool determiner(std::string_view n) {
+  return n == "a" || n == "an" || n == "the" || n == "his" || n == "her" || n == "their" ||
+         n == "its";
+}
+
+// Words in -ing that stand in a role as adjectives ("acting Attorney General").
+bool adjective_ing(std::string_view n) {
+  static constexpr std::string_view kWords[] = {"acting",   "ranking",   "managing", "presiding",
+                                                "outgoing", "incoming",  "sitting",  "leading",
+                                                "founding", "governing", "visiting"};
+  return std::find(std::begin(kWords), std::end(kWords), n) != std::end(kWords);
+}
+
 // Words after which an apposition says where someone works or whom they serve.
-bool link_word(std::string_view n) { return n == "for" || n == "of" || n == "at" || n == "with"; }
+bool link_word(std::string_view n) {
+  return n == "for" || n == "of" || n == "at" || n == "with" || n == "to";  // "an aide to"
+}
 
 // US legislators' titles and the chamber they sit in.
 std::string_view chamber_of(std::string_view w) {
@@ -103,6 +149,11 @@ class Finder {
     }
     for (size_t e = 0; e < out_.entities.size(); ++e) {
       auto& affs = out_.entities[e].affiliations;
+      // A party of one's own wins ("Obama's transportation secretary, Ray LaHood, a
+      // former Republican congressman").
+      if (std::any_of(affs.begin(), affs.end(),
+                      [](const std::string& a) { return a.size() > 6 && a.ends_with(" Party"); }))
+        continue;
       for (std::string& p : parties[e])
         if (std::find(affs.begin(), affs.end(), p) == affs.end()) affs.push_back(std::move(p));
     }
@@ -168,14 +219,28 @@ class Finder {
         // A person before the name is a principal only across a role word ("Vale
         // spokeswoman Lis Hart"), never directly ("Obama Warren").
         if (ent.type == EntityType::kPerson && words == 0) return;
-        // "Obama campaign spokeswoman Lis Smith": the group around the name, as written.
-        if (words > 1 && valid(k + 1) && toks_[k + 1].is_word && group_noun(norm(k + 1)) &&
-            ent.type != EntityType::kPlace && ent.type != EntityType::kNationality) {
-          int32_t first = k;
-          while (valid(first - 1) && owner_[first - 1] == e) --first;
-          const uint32_t from = toks_[first].span.begin;
-          found.push_back(std::string(text_.substr(from, toks_[k].span.end - from)) + " " +
-                          std::string(norm(k + 1)));
+        // "Obama campaign spokeswoman Lis Smith", "Obama's current campaign press
+        // secretary, Ben LaBolt": the group around the name, as written.
+        if (words > 1 && ent.type != EntityType::kPlace && ent.type != EntityType::kNationality) {
+          int32_t g = k + 1;
+          while (g < b && !(toks_[g].is_word && group_noun(norm(g)))) ++g;
+          if (g + 1 < b) {
+            // A person by surname ("Mr. Trump's campaign": "Trump campaign").
+            int32_t first = k;
+            while (ent.type != EntityType::kPerson && valid(first - 1) && owner_[first - 1] == e)
+              --first;
+            const uint32_t from = toks_[first].span.begin;
+            std::string name(text_.substr(from, toks_[k].span.end - from));
+            for (std::string_view pos : {"'s", "\u2019s"})
+              if (name.ends_with(pos)) name.resize(name.size() - pos.size());
+            found.push_back(name + " " + std::string(norm(g)));
+            return;
+          }
+        }
+        // "Nebraska Attorney General Jon Bruning", "Nebraska's attorney general, Jon
+        // Bruning": an office of a state or a country speaks for it.
+        if (ent.type == EntityType::kPlace && words > 0) {
+          found.push_back(ent.name);
           return;
         }
         // Across a role word, a name the entity finder could not type ("NAACP
@@ -189,8 +254,13 @@ class Finder {
       }
       std::string_view n = norm(k);
       if (toks_[k].is_word) {
-        // A verb's past form ends the role: "Police arrested suspect Jo Vale".
-        if (toks_[k].is_stop || (!toks_[k].capitalized && n.size() > 3 && n.ends_with("ed")))
+        // A verb form ends the role: "Police arrested suspect Jo Vale", "officials told
+        // Mr. Vale", "officers surrounding Jo Vale" (an -ing form only right before the
+        // name: "wrestling executive Linda McMahon"; not "acting", "ranking").
+        if (toks_[k].is_stop ||
+            (!toks_[k].capitalized &&
+             ((n.size() > 3 && n.ends_with("ed")) || irregular_past(n) ||
+              (words == 0 && n.size() > 4 && n.ends_with("ing") && !adjective_ing(n)))))
           return;
         ++words;
       } else if (n != "." && n != "'s" && n != "’s" && n != "'" && n != "’") {
@@ -224,6 +294,7 @@ class Finder {
     // An apposition: up to the next comma or the sentence's end, at most twelve words.
     int words = 0;
     bool linked = false;
+    bool relative = false;  // inside a relative clause ("the admiral who served as ...")
     for (; valid(k) && same_sentence(k, e) && words < 12; ++k) {
       std::string_view n = norm(k);
       if (!toks_[k].is_word) {
@@ -232,7 +303,21 @@ class Finder {
         continue;
       }
       ++words;
-      if (words == 1 && (n == "who" || n == "which" || n == "said" || n == "says")) return;
+      // A relative clause, a verb, an infinitive ("..., to get information").
+      if (words == 1 && (n == "who" || n == "which" || n == "says" || n == "to" ||
+                         (!toks_[k].capitalized && n.ends_with("ing") && !adjective_ing(n) &&
+                          !(valid(k + 1) && norm(k + 1) == "as"))))
+        return;  // a participle: "..., according to the Globe" (not "running as the
+                 // Republican nominee")
+      // An apposition holds no verb outside a relative clause: "Sen. Jo Vale, also
+      // lambasted ...", "Laura Ingraham, Mr. Brat was able to ..." (a past form after a
+      // determiner is an adjective: "the retired general").
+      if (words > 1 && (n == "who" || n == "which" || n == "that")) relative = true;
+      if (!relative && !toks_[k].capitalized &&
+          (auxiliaries().count(n) || n.ends_with("n't") || n.ends_with("n\u2019t") ||
+           ((n.ends_with("ed") || irregular_past(n)) &&
+            !(valid(k - 1) && determiner(norm(k - 1))))))
+        return;
       // "Democrat of Vermont", "the Democratic leader", "a New York Republican", "the
       // Senate's top Democrat": a party word early in the apposition, before any link.
       if (toks_[k].capitalized && !linked && words <= 5) {
@@ -269,6 +354,27 @@ class Finder {
           }
         }
         if (linked) {
+          // "advisory board member for Secure America Now": a name the entity finder
+          // split ("Secure", "America"), as written when no person is in it.
+          int32_t run = k;
+          bool person = false, split = false;
+          while (valid(run + 1) && same_sentence(run + 1, k) && toks_[run + 1].is_word &&
+                 toks_[run + 1].capitalized &&
+                 toks_[run + 1].span.begin == toks_[run].span.end + 1) {
+            ++run;
+            if (owner_[run] != ent) split = true;
+          }
+          bool unowned = false;  // a word no entity holds ("Secure", "Now")
+          for (int32_t r = k; r <= run; ++r) {
+            person =
+                person || (owner_[r] >= 0 && out_.entities[owner_[r]].type == EntityType::kPerson);
+            unowned = unowned || owner_[r] < 0;
+          }
+          if (split && unowned && !person) {
+            found.push_back(std::string(
+                text_.substr(toks_[k].span.begin, toks_[run].span.end - toks_[k].span.begin)));
+            return;
+          }
           const Entity& x = out_.entities[ent];
           if (x.type == EntityType::kOrganisation || x.type == EntityType::kPerson) {
             add_entity(ent, found);
