@@ -202,6 +202,20 @@ TEST(QuotesDirect, ATextSetOffAfterALeadInIsTheLastSpeakers) {
   EXPECT_EQ(with_content(h, "pier is unsafe"), nullptr) << dump(h);
 }
 
+TEST(QuotesDirect, ACueInAnAsideDoesNotReachPastIt) {
+  // "endorsed" sits between dashes: the quotation after the aside belongs to the clause
+  // of "said", not to the aside's verb.
+  auto f =
+      run("Mayor Greta Lind said that the harbour plan \u2014 broadly endorsed by Tomas "
+          "Brekke \u2014 \u201Cwould close the pier for good\u201D and cost jobs.");
+  REQUIRE_SEGMENTER(f);
+  ASSERT_EQ(f.a.quotes.size(), 1u) << dump(f);
+  EXPECT_EQ(f.a.quotes[0].speaker, "Greta Lind") << dump(f);
+  EXPECT_FALSE(f.a.quotes[0].direct) << dump(f);
+  EXPECT_NE(f.a.quotes[0].content.of(f.text).find("would close the pier"), std::string::npos)
+      << dump(f);
+}
+
 TEST(QuotesDirect, SplitQuotationGivesTwoPartsWithOneSpeaker) {
   auto f = run("Tomas Rieger met the unions on Friday. \u201CWe are ready,\u201D he said, \u201Cbut not yet.\u201D");
   REQUIRE_SEGMENTER(f);

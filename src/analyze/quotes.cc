@@ -1740,6 +1740,25 @@ class Finder {
   }
 
   // A cue just before the opening mark: X said: "..." / X warned that "...".
+  // A dash setting off an aside ("—", "–", "--").
+  bool is_dash(int32_t k) const {
+    if (is_word(k)) return false;
+    std::string_view t = tok_text(k);
+    return t == "\u2014" || t == "\u2013" || t == "--";
+  }
+  // True when token k stands in an aside set off by dashes in its sentence and the
+  // aside closes before `pos` ("said that the plan — broadly endorsed by Mr. Vale —
+  // “would end ...”": "endorsed" reports nothing past the second dash).
+  bool in_closed_aside(int32_t k, uint32_t pos) const {
+    const uint32_t s = toks_[k].sentence;
+    int dashes = 0;
+    for (int32_t j = static_cast<int32_t>(sent_first(s)); j < k; ++j) dashes += is_dash(j);
+    if (dashes % 2 == 0) return false;
+    for (int32_t j = k + 1; j < static_cast<int32_t>(sent_end(s)); ++j)
+      if (is_dash(j)) return toks_[j].span.end <= pos;
+    return false;
+  }
+
   int32_t cue_before(const Quotation& q) {
     int32_t i = last_token_before(q.outer.begin);
     for (int32_t k = i, steps = 0; k >= 0 && steps < 12; --k, ++steps) {
@@ -1751,6 +1770,7 @@ class Finder {
         continue;
       }
       if (cue_end_at_[k] != kNone) {
+        if (in_closed_aside(k, q.outer.begin)) return kNone;
         // Words of a reported clause between them ("said that the board had “failed
         // everyone”"): the quotation is a fragment of that clause, not the cue's own.
         // A colon or comma before the quotation introduces it ("said in a statement:"),
@@ -1782,6 +1802,7 @@ class Finder {
         const Token& t = toks_[k];
         uint32_t d = t.span.begin < q.outer.begin ? q.outer.begin - t.span.end : t.span.begin - q.outer.end;
         if (t.span.begin >= q.outer.begin && t.span.begin < q.outer.end) continue;
+        if (t.span.begin < q.outer.begin && in_closed_aside(k, q.outer.begin)) continue;
         if (t.span.begin < q.outer.begin) d /= 2;  // a cue before the quotation is likelier its own
         if (d < best_dist) best = cue_at_[k], best_dist = d;
       }
