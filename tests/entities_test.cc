@@ -659,6 +659,14 @@ TEST(EntitiesAffiliations, ThePrincipalAcrossAPossessiveAndTheGroupAroundIt) {
   EXPECT_TRUE(affiliated(f.named("Tomas Brekke"), "Greta Lind")) << affiliations_of(f);
 }
 
+TEST(EntitiesAffiliations, AStateBetweenCommasStaysInTheApposition) {
+  auto f =
+      run("Greta Lind, president of the Harwick City, Mo., branch of the NAACP, said the vote was "
+          "close.");
+  REQUIRE_TOKENS(f);
+  EXPECT_TRUE(affiliated(f.named("Greta Lind"), "NAACP")) << affiliations_of(f);
+}
+
 TEST(EntitiesAffiliations, AnOfficeOfAStateSpeaksForIt) {
   auto f = run(
       "Texas Attorney General Greta Lind sued on Monday. Ohio's attorney general, Tomas Brekke, "

@@ -717,6 +717,25 @@ TEST(QuotesPronouns, TheLastSpeakerKeepsSpeaking) {
   EXPECT_EQ(speaker_of(f, "never built anything"), "Ana Ruiz") << dump(f);
 }
 
+TEST(QuotesPronouns, TheSubjectOfASubordinateClauseIsNotTheSentences) {
+  // "the day that Tomas Vale stood ...": Vale is the subject of the relative clause;
+  // Ruiz, the subject of the sentence, is who "he" continues.
+  auto f =
+      run("On Friday, the day that Tomas Vale stood on the steps of the court, Mayor Carl Ruiz "
+          "bashed the inquiry.\n\n\u201CThis is a witch hunt!\u201D he wrote on Twitter.");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_EQ(speaker_of(f, "witch hunt"), "Carl Ruiz") << dump(f);
+}
+
+TEST(QuotesPronouns, TheNameBeforeWhoHeSaidIsWhatHeSaidItOf) {
+  auto f =
+      run("Mayor Carl Ruiz spoke on Monday. \u201CThe pier will be rebuilt,\u201D he wrote.\n\nHe "
+          "also took aim at former Councillor Tomas Vale, who he said \u201Cwas right in 1993, "
+          "before he lost his way.\u201D");
+  REQUIRE_SEGMENTER(f);
+  EXPECT_EQ(speaker_of(f, "was right in 1993"), "Carl Ruiz") << dump(f);
+}
+
 TEST(QuotesSpeakers, ACueOpeningTheNextQuotationIsNotThePreviousOnes) {
   auto f =
       run("Ana Ruiz said, \"The pier was never safe for ferries.\" She added, \"Tomas Vale "

@@ -298,6 +298,22 @@ class Finder {
     for (; valid(k) && same_sentence(k, e) && words < 12; ++k) {
       std::string_view n = norm(k);
       if (!toks_[k].is_word) {
+        // "president of the Kansas City, Mo., branch of the NAACP": a state between
+        // commas after a city belongs to the phrase.
+        const bool state =
+            n == "," && valid(k + 2) && toks_[k + 1].is_word && toks_[k + 1].capitalized &&
+            ((owner_[k + 1] >= 0 && out_.entities[owner_[k + 1]].type == EntityType::kPlace) ||
+             (toks_[k + 1].span.size() <= 5 && norm(k + 2) == "."));  // "Mo.", "Calif."
+        if (state) {
+          int32_t j = k + 1;
+          while (valid(j + 1) &&
+                 ((owner_[k + 1] >= 0 && owner_[j + 1] == owner_[k + 1]) || norm(j + 1) == "."))
+            ++j;
+          if (valid(j + 1) && norm(j + 1) == "," && j - k <= 3) {
+            k = j + 1;
+            continue;
+          }
+        }
         if (n == "," || n == ";" || n == ":" || n == "(" || n == "\"" || n == "“" || n == "”")
           break;
         continue;

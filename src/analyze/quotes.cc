@@ -1101,6 +1101,20 @@ class Finder {
            !is_subordinator(norm(k));
   }
 
+  // True when the name at token i opens a subordinate clause ("the day that Mr. Vale
+  // stood ..., Mr. Rune bashed"): the subject of that clause, not of the sentence.
+  bool after_subordinator(int32_t i) const {
+    const uint32_t s = toks_[i].sentence;
+    int32_t k = i - 1;
+    while (k >= 0 && toks_[k].sentence == s &&
+           (is_title_period(k) || (is_word(k) && toks_[k].capitalized)))
+      --k;
+    if (k < 0 || toks_[k].sentence != s || !is_word(k) || toks_[k].capitalized) return false;
+    const std::string_view w = norm(k);
+    return w == "that" || w == "when" || w == "while" || w == "because" || w == "although" ||
+           w == "though" || w == "whereas" || w == "unless" || w == "until" || w == "once";
+  }
+
   bool is_filler(int32_t i) const {
     if (!is_word(i) || toks_[i].capitalized) return false;
     std::string_view n = norm(i);
@@ -2622,8 +2636,11 @@ class Finder {
       // called") is seldom the one speaking, and does not open the sentence's subject.
       // Nor is a name modifying a noun ("the Obama administration").
       const bool object = after_preposition(first_token_at(m.span.begin)) || modifier(m.span);
-      bool first = m.sentence != seen_sentence && !object;
-      if (!object) seen_sentence = m.sentence;
+      // Nor is the one named just before "who he said" ("Harry Reid, who he said ...").
+      if (relative_before(m.span.end, pos)) continue;
+      const bool subordinate = !object && after_subordinator(first_token_at(m.span.begin));
+      bool first = m.sentence != seen_sentence && !object && !subordinate;
+      if (!object && !subordinate) seen_sentence = m.sentence;
       int32_t score = 3 - static_cast<int32_t>(sentence - m.sentence);
       if (first) score += 2;
       if (object) score -= 2;
@@ -2648,6 +2665,23 @@ class Finder {
         best = m.entity;
     }
     return best;
+  }
+
+  // True when only ", who" or ", whom" and the pronoun stand between a name ending at
+  // `end` and the cue at `pos` ("Harry Reid, who he said ..."): the name is what the
+  // pronoun's clause is about, not who speaks.
+  bool relative_before(uint32_t end, uint32_t pos) const {
+    if (pos <= end || pos - end > 16) return false;
+    std::string_view gap = text_.substr(end, pos - end);
+    size_t a = gap.find_first_not_of(" ,");
+    if (a == std::string_view::npos) return false;
+    gap.remove_prefix(a);
+    while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+    for (std::string_view rel : {"who", "whom"})
+      for (std::string_view pro : {"", " he", " she"})
+        if (gap.size() == rel.size() + pro.size() && gap.starts_with(rel) && gap.ends_with(pro))
+          return true;
+    return false;
   }
 
   Resolved resolve_pronoun(Resolved r, Pronoun p, uint32_t before, uint32_t sentence, size_t index,
