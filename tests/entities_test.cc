@@ -659,6 +659,33 @@ TEST(EntitiesAffiliations, ThePrincipalAcrossAPossessiveAndTheGroupAroundIt) {
   EXPECT_TRUE(affiliated(f.named("Tomas Brekke"), "Greta Lind")) << affiliations_of(f);
 }
 
+TEST(EntitiesAffiliations, WhereAnOfficeIsHeld) {
+  auto f =
+      run("Sen. Greta Lind of Ohio voted no. Sheriff Tomas Brekke, in western Nebraska, said the "
+          "roads were closed. Carla Rune of Ohio, a teacher, watched.");
+  REQUIRE_TOKENS(f);
+  EXPECT_TRUE(affiliated(f.named("Greta Lind"), "Ohio")) << affiliations_of(f);
+  EXPECT_TRUE(affiliated(f.named("Tomas Brekke"), "Nebraska")) << affiliations_of(f);
+  // Living somewhere is no office there.
+  EXPECT_FALSE(affiliated(f.named("Carla Rune"), "Ohio")) << affiliations_of(f);
+}
+
+TEST(EntitiesAffiliations, APartyNounIntroducingTheName) {
+  auto f = run(
+      "Another leading Dem, Sen. Greta Lind of Ohio, called it a bad deal. Like the Republicans, "
+      "Tomas Brekke spoke for an hour. Asked by Rep. Carla Rune, a Virginia Democrat, Ola "
+      "Berg said no.");
+  REQUIRE_TOKENS(f);
+  EXPECT_TRUE(affiliated(f.named("Greta Lind"), "Democratic Party")) << affiliations_of(f);
+  ASSERT_NE(f.named("Tomas Brekke"), nullptr) << describe(f);
+  EXPECT_FALSE(affiliated(f.named("Tomas Brekke"), "Republican Party")) << affiliations_of(f);
+  // The party noun closes Rune's apposition; it does not introduce Berg.
+  EXPECT_TRUE(affiliated(f.named("Carla Rune"), "Democratic Party")) << affiliations_of(f);
+  const Entity* berg = f.named("Ola Berg");
+  ASSERT_NE(berg, nullptr) << describe(f);
+  EXPECT_FALSE(affiliated(berg, "Democratic Party")) << affiliations_of(f);
+}
+
 TEST(EntitiesAffiliations, AStateBetweenCommasStaysInTheApposition) {
   auto f =
       run("Greta Lind, president of the Harwick City, Mo., branch of the NAACP, said the vote was "
@@ -732,6 +759,18 @@ TEST(EntitiesAffiliations, NothingSaidNothingFound) {
   auto f = run("Nina Halloway walked to the harbour on Tuesday with Carl Dunmore.");
   REQUIRE_TOKENS(f);
   for (const auto& e : f.analysis.entities) EXPECT_TRUE(e.affiliations.empty()) << affiliations_of(f);
+}
+
+TEST(EntitiesNames, AFunctionWordOfTheLanguageIsNoGazetteerAlias) {
+  // "Dem" is a short name for the Democrats in English and the article "dem" in German.
+  Analysis de = analyzer().analyze_text(
+      "Dem Präsidenten wurde am Montag in Berlin ein Bericht übergeben. Der Bericht lag "
+      "dem Ausschuss schon vor.",
+      "de");
+  for (const auto& e : de.entities) EXPECT_NE(e.name, "Democratic Party");
+  auto en = run("Another leading Dem, Sen. Greta Lind, spoke.");
+  REQUIRE_TOKENS(en);
+  EXPECT_NE(en.named("Democratic Party"), nullptr) << describe(en);
 }
 
 TEST(EntitiesNames, HyphenatedLowerCaseInsideAName) {

@@ -183,6 +183,19 @@ class Finder {
   std::string_view norm(int32_t i) const { return toks_[i].norm; }
   bool same_sentence(int32_t a, int32_t b) const { return toks_[a].sentence == toks_[b].sentence; }
 
+  // "another leading Dem", "a Republican": a singular party noun after a determiner,
+  // not itself an apposition ("Gerald Connolly, a Virginia Democrat, Mr. Shulman said").
+  bool one_partisan(int32_t k) const {
+    if (owner_[k] < 0 || !is_party(owner_[k]) || norm(k).ends_with("s")) return false;
+    for (int32_t d = k - 1; d >= 0 && d >= k - 3 && same_sentence(d, k); --d) {
+      std::string_view w = norm(d);
+      if (w == "a" || w == "an" || w == "another" || w == "the" || w == "one" || w == "fellow")
+        return !(valid(d - 1) && norm(d - 1) == ",");
+      if (!toks_[d].is_word) return false;
+    }
+    return false;
+  }
+
   bool is_party(int32_t e) const {
     const std::string& n = out_.entities[e].name;
     return n.size() > 6 && n.ends_with(" Party");
@@ -206,8 +219,10 @@ class Finder {
     while (valid(k) && same_sentence(k, b) && words <= 4) {
       // "The House Republican leader, Representative Ella Brandt": one comma after a
       // role noun introduces the name.
+      // So does a party noun for one person ("Another leading Dem, Sen. Jo Vale"; not
+      // "Unlike Democrats, Trump").
       if (norm(k) == "," && !crossed && valid(k - 1) && toks_[k - 1].is_word &&
-          member_role(norm(k - 1))) {
+          (member_role(norm(k - 1)) || one_partisan(k - 1))) {
         crossed = true;
         words = 0;
         --k;
@@ -274,8 +289,16 @@ class Finder {
   void after(int32_t e, int32_t self, std::vector<std::string>& found) const {
     int32_t k = e;
     if (!valid(k)) return;
+    // One who holds an office holds it somewhere: "Sen. Jo Vale of Ohio", "Sheriff Jo
+    // Vale, in western Nebraska,".
+    const bool office = !out_.entities[self].roles.empty();
+    auto place_at = [&](int32_t j) {
+      return valid(j) && owner_[j] >= 0 && owner_[j] != self &&
+             out_.entities[owner_[j]].type == EntityType::kPlace;
+    };
     // "Jo Vale of New York, the Democratic leader": past the place.
     if (toks_[k].is_word && norm(k) == "of") {
+      if (office && place_at(k + 1)) found.push_back(out_.entities[owner_[k + 1]].name);
       int32_t j = k + 1;
       while (valid(j) && same_sentence(j, e) && toks_[j].is_word && toks_[j].capitalized) ++j;
       if (j > k + 1 && valid(j) && norm(j) == ",") k = j;
@@ -284,6 +307,14 @@ class Finder {
     bool comma = norm(k) == ",";
     if (!paren && !comma) return;
     ++k;
+    if (office && comma && valid(k) && toks_[k].is_word && norm(k) == "in") {
+      int32_t j = k + 1;
+      while (valid(j) && toks_[j].is_word && !toks_[j].capitalized && j < k + 3) ++j;  // "western"
+      if (place_at(j)) {
+        found.push_back(out_.entities[owner_[j]].name);
+        return;
+      }
+    }
     // "(D-Ore.)", "(R)", ", D-Texas,"; an independent ("I-Vt.") has no party.
     if (valid(k) && same_sentence(k, e) && party_code_length(text_, toks_[k].span.begin) > 0) {
       const char c = text_[toks_[k].span.begin];
