@@ -106,6 +106,13 @@ TEST_F(WordNetTest, MostFrequentSenseWinsForAmbiguousNames) {
   EntityType t = EntityType::kOther;
   ASSERT_TRUE(wordnet().instance_type("Washington", t));
   EXPECT_EQ(t, EntityType::kPlace);
+  // "Miami" is first a member of a people, then the city: the one thing a name names
+  // wins over the class.
+  ASSERT_TRUE(wordnet().instance_type("Miami", t));
+  EXPECT_EQ(t, EntityType::kPlace);
+  // With no instance sense, the class stays: a Democrat is a member of a group.
+  ASSERT_TRUE(wordnet().instance_type("Democrat", t));
+  EXPECT_EQ(t, EntityType::kGroup);
 }
 
 TEST_F(WordNetTest, LoadsQuickly) {

@@ -217,15 +217,23 @@ Result<WordNet> WordNet::load(const std::string& dir) {
 
   wn.instances_.reserve(candidates.size());
   for (auto& [name, list] : candidates) {
+    // The commonest sense, an instance before a class: a capitalised name in news is
+    // more often the one thing it names ("Miami", the city) than a member of a people
+    // (a Miami).
     const Pending* best = &list.front();
     if (list.size() > 1) {
       if (const Lemma* lemma = wn.find_lemma(lemma_key(name))) {
         size_t best_rank = SIZE_MAX;
+        bool best_instance = false;
         for (const Pending& c : list) {
+          const bool instance = c.target != 0;
+          if (best_instance && !instance) continue;
+          if (instance && !best_instance) best_rank = SIZE_MAX;
           for (size_t r = 0; r < lemma->ids.size() && r < best_rank; ++r) {
             if (lemma->ids[r] == synset_id(c.offset, kNoun)) {
               best_rank = r;
               best = &c;
+              best_instance = instance;
             }
           }
         }
