@@ -796,14 +796,16 @@ TEST(EntitiesNames, HyphenatedLowerCaseInsideAName) {
 TEST(EntitiesGroups, CollectiveActorsAreGroupEntities) {
   auto f =
       run("Protesters marched through Harwick on Monday. Harwick police fired tear gas at "
-          "the protestors. Many protesters stayed until dawn. Democratic lawmakers objected, "
-          "and Republican lawmakers agreed.");
+          "the protestors. Many protesters stayed until dawn, and demonstrators sang. "
+          "Democratic lawmakers objected, and Republican lawmakers agreed.");
   REQUIRE_TOKENS(f);
   const Entity* protesters = f.named("protesters");
   ASSERT_NE(protesters, nullptr) << describe(f);
   EXPECT_EQ(protesters->type, EntityType::kGroup);
-  // "Protesters", "protestors" (a spelling variant) and "Many protesters".
-  EXPECT_EQ(protesters->mentions.size(), 3u) << describe(f);
+  // "Protesters", "protestors" (a spelling variant), "Many protesters" and
+  // "demonstrators" (another word for the same people).
+  EXPECT_EQ(protesters->mentions.size(), 4u) << describe(f);
+  EXPECT_EQ(f.named("demonstrators"), nullptr) << describe(f);
   EXPECT_TRUE(found_as(f, "Harwick police", EntityType::kGroup));
   EXPECT_TRUE(found_as(f, "Democratic lawmakers", EntityType::kGroup));
   EXPECT_TRUE(found_as(f, "Republican lawmakers", EntityType::kGroup));
