@@ -158,6 +158,7 @@ struct EntityLexicon::Data {
   // "Deputy Police Commissioner"): titles.tsv rows of class "modifier".
   std::unordered_set<std::string> title_modifiers;
   std::unordered_map<std::string, TitleClass> anaphors;  // role noun -> class
+  std::vector<std::string> described;  // the one-word anaphors of class kDescribed
   size_t max_gazetteer = 1, max_title = 1, max_nationality = 1, max_anaphor = 1;
   // Every proper word prefix of a phrase ("north", "north atlantic"), so a match
   // stops at the first word that begins no phrase: most words begin none.
@@ -305,6 +306,8 @@ Result<EntityLexicon> EntityLexicon::load() {
       add_prefixes(key, d->prefixes);
       add_first_word(key, kStartsAnaphor, d->first_words);
       d->anaphors.emplace(key, row.size() > 2 ? title_class(row[2]) : kAnyClass);
+      if (row.size() > 2 && title_class(row[2]) == kDescribed && word_count(key) == 1)
+        d->described.push_back(key);
     }
   }
   std::string_view first = embedded_lexicon("given_names.tsv");
@@ -2033,6 +2036,13 @@ class Finder {
   void described_roles() {
     const auto& toks = out_.tokens;
     const int32_t n = static_cast<int32_t>(toks.size());
+    auto described = [&](int32_t t) {
+      return toks[t].is_word && std::find(lex_.described.begin(), lex_.described.end(),
+                                          toks[t].norm) != lex_.described.end();
+    };
+    int32_t any = 0;
+    while (any < n && !described(any)) ++any;
+    if (any == n) return;                                   // most texts name no suspect or victim
     std::unordered_map<uint32_t, size_t> starting, ending;  // byte offset -> entity
     for (size_t e = 0; e < out_.entities.size(); ++e) {
       const Entity& ent = out_.entities[e];
@@ -2062,10 +2072,8 @@ class Finder {
       auto it = starting.find(toks[t].span.begin);
       return it == starting.end() ? -1 : static_cast<int>(it->second);
     };
-    for (int32_t t = 0; t < n; ++t) {
-      if (!toks[t].is_word) continue;
-      auto an = lex_.anaphors.find(std::string(toks[t].norm));
-      if (an == lex_.anaphors.end() || an->second != kDescribed) continue;
+    for (int32_t t = any; t < n; ++t) {
+      if (!described(t)) continue;
       const std::string_view noun = toks[t].norm;
       const uint32_t s = toks[t].sentence;
       int32_t d = t - 1;
