@@ -361,6 +361,13 @@ TEST(QuotesIndirect, AWeakCueAfterAVerbIsANoun) {
   EXPECT_EQ(g.a.quotes.size(), 1u) << dump(g);
 }
 
+TEST(QuotesIndirect, AClauseCutToNothingIsNoQuote) {
+  // The source inside the clause of "added" ends that clause before any word of it.
+  auto f = run("Ana Ruiz added' ( according to Tomas Vale the pier will reopen soon.");
+  REQUIRE_SEGMENTER(f);
+  for (const Quote& q : f.a.quotes) EXPECT_FALSE(q.content.empty()) << dump(f);
+}
+
 TEST(QuotesIndirect, NegatedCueIsNoQuote) {
   auto f = run("The ministry did not comment on the report. Ingrid Vale declined to say whether tolls would rise.");
   REQUIRE_SEGMENTER(f);
@@ -1439,7 +1446,18 @@ TEST(QuotesInvariants, GeneratedTextKeepsSpansLinksAndSpeakersConsistent) {
                                   "spokeswoman for",
                                   "the letter",
                                   "Harwick Port Authority",
-                                  "The mayor"};
+                                  "The mayor",
+                                  "suspect",
+                                  "arrested",
+                                  "identified the gunman as",
+                                  "Read the full post:",
+                                  "Watch her remarks below:",
+                                  "who he said",
+                                  "the day that",
+                                  "Harwick City, Mo.,",
+                                  "Another leading Dem",
+                                  "in western Ohio",
+                                  "\xE2\x80\x94 broadly endorsed by"};
   constexpr size_t kCount = sizeof(kPieces) / sizeof(kPieces[0]);
   uint64_t state = 0x9E3779B97F4A7C15ull;  // a fixed seed: the same texts every run
   auto next = [&] {

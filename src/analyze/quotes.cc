@@ -2778,6 +2778,7 @@ class Finder {
       if (inside[i]) continue;
       const Record& rec = records[i];
       if (rec.pasted && resolved_[i].name.empty()) continue;  // announced, but by nobody known
+      if (rec.content.empty()) continue;  // cut to nothing by a later source in its clause
       Quote q;
       q.direct = rec.direct;
       q.content = rec.content;
