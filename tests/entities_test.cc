@@ -825,6 +825,20 @@ TEST(EntitiesGroups, AnAdministrationIsReferredBackTo) {
   EXPECT_EQ(f.count(*admin, "administration"), 1u) << describe(f);
 }
 
+TEST(EntitiesGroups, TheAuthoritiesReferBackToTheAuthoritiesNamed) {
+  auto f =
+      run("Federal authorities arrested a man in Harwick on Friday. The authorities said "
+          "he had mailed the packages.");
+  REQUIRE_TOKENS(f);
+  const Entity* authorities = f.named("Federal authorities");
+  ASSERT_NE(authorities, nullptr) << describe(f);
+  EXPECT_EQ(authorities->mentions.size(), 2u) << describe(f);
+  // With no such group named before, "the authorities" alone is anyone.
+  auto g = run("The authorities said the harbour would reopen on Friday.");
+  REQUIRE_TOKENS(g);
+  for (const auto& e : g.analysis.entities) EXPECT_NE(e.type, EntityType::kGroup) << describe(g);
+}
+
 TEST(EntitiesGroups, HeadsThatNameNoGroupAlone) {
   auto f =
       run("Officials said nothing on Monday. The police chief resigned, and the campaign "

@@ -177,7 +177,7 @@ TEST(EvalEntitiesRun, BasilStaysAboveFloors) {
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->articles, 300u);
   EXPECT_GT(r->speaker_phrases, 300u);
-  // Measured 0.899 and 0.853 (speakers depend on the quote finder as well).
+  // Measured 0.900 and 0.853 (speakers depend on the quote finder as well).
   EXPECT_GE(r->main_entity_recall_at_5(), 0.89);
   EXPECT_GE(r->speaker_accuracy(), 0.83);
   EXPECT_LE(r->by_affiliation, r->speakers_right);
