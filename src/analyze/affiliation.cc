@@ -26,7 +26,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "analyze/entities.h"
@@ -69,14 +68,6 @@ bool irregular_past(std::string_view n) {
       "put",  "set",  "spent", "paid", "heard",  "became",  "began",   "came",   "went",
       "got",  "hit",  "cut",   "let",  "sought", "thought", "taught",  "caught", "fought"};
   return std::find(std::begin(kWords), std::end(kWords), n) != std::end(kWords);
-}
-
-// Finite forms of "be", "have" and the modals.
-const std::unordered_set<std::string_view>& auxiliaries() {
-  static const std::unordered_set<std::string_view> s = {
-      "is",  "are",   "was",   "were",   "has", "have",  "had",  "will", "would",
-      "can", "could", "shall", "should", "may", "might", "must", "did",  "does"};
-  return s;
 }
 
 bool determiner(std::string_view n) {
@@ -361,7 +352,7 @@ class Finder {
       // determiner is an adjective: "the retired general").
       if (words > 1 && (n == "who" || n == "which" || n == "that")) relative = true;
       if (!relative && !toks_[k].capitalized &&
-          (auxiliaries().count(n) || n.ends_with("n't") || n.ends_with("n\u2019t") ||
+          (is_auxiliary(n) || n.ends_with("n't") || n.ends_with("n\u2019t") ||
            ((n.ends_with("ed") || irregular_past(n)) &&
             !(valid(k - 1) && determiner(norm(k - 1))))))
         return;

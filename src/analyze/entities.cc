@@ -2040,9 +2040,10 @@ class Finder {
       return toks[t].is_word && std::find(lex_.described.begin(), lex_.described.end(),
                                           toks[t].norm) != lex_.described.end();
     };
+    // Most texts name no suspect or victim: nothing to build.
     int32_t any = 0;
     while (any < n && !described(any)) ++any;
-    if (any == n) return;                                   // most texts name no suspect or victim
+    if (any == n) return;
     std::unordered_map<uint32_t, size_t> starting, ending;  // byte offset -> entity
     for (size_t e = 0; e < out_.entities.size(); ++e) {
       const Entity& ent = out_.entities[e];

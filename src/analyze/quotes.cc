@@ -367,13 +367,6 @@ const WordSet& states_after_participle() {
   return s;
 }
 
-const WordSet& auxiliaries() {
-  static const WordSet s = {"is", "are", "was", "were", "has", "have", "had", "will", "would",
-                            "could", "can", "may", "might", "should", "must", "shall", "did",
-                            "does", "do"};
-  return s;
-}
-
 // Speech verbs whose object is the listener ("told the council", "warned voters"): a
 // quotation may follow the object directly.
 const WordSet& listener_verbs() {
@@ -384,8 +377,8 @@ const WordSet& listener_verbs() {
 // Nouns for a text set off after a lead-in that names no speaker ("Read the full rant
 // via Gawker:", "Her statement in full:"); source nouns of kind document count too.
 const WordSet& pasted_text_nouns() {
-  static const WordSet s = {"post", "posts",    "rant",  "message", "remarks", "note",
-                            "text", "response", "reply", "thread",  "speech",  "full"};
+  static const WordSet s = {"post", "posts", "rant",   "message", "remarks", "note",
+                            "text", "reply", "thread", "speech",  "response"};
   return s;
 }
 
@@ -1084,7 +1077,7 @@ class Finder {
                          (norm(mb - 1) == "the" || norm(mb - 1) == "a");
     bool before_noun = me < static_cast<int32_t>(toks_.size()) && toks_[me].sentence == s &&
                        is_word(me) && !toks_[me].capitalized && !toks_[me].is_stop &&
-                       cue_at_[me] == kNone && !auxiliaries().count(norm(me));
+                       cue_at_[me] == kNone && !is_auxiliary(norm(me));
     return after_article && before_noun;
   }
 
@@ -1111,8 +1104,7 @@ class Finder {
       --k;
     if (k < 0 || toks_[k].sentence != s || !is_word(k) || toks_[k].capitalized) return false;
     const std::string_view w = norm(k);
-    return w == "that" || w == "when" || w == "while" || w == "because" || w == "although" ||
-           w == "though" || w == "whereas" || w == "unless" || w == "until" || w == "once";
+    return w == "that" || is_subordinator(w);
   }
 
   bool is_filler(int32_t i) const {
@@ -1194,7 +1186,7 @@ class Finder {
     }
     // An auxiliary inside means the clause has a verb of its own: keep what follows it.
     for (int32_t k = e - 1; k > b; --k) {
-      if (is_word(k) && auxiliaries().count(norm(k))) {
+      if (is_word(k) && is_auxiliary(norm(k))) {
         b = k + 1;
         break;
       }
@@ -1353,7 +1345,7 @@ class Finder {
         }
         // An auxiliary or a copula: the reported clause has begun, and a "that" after it
         // is its own ("said the plan was a good one that would cut taxes").
-        if (auxiliaries().count(norm(k))) break;
+        if (is_auxiliary(norm(k))) break;
         if (cue_at_[k] != kNone) break;
       } else if (!is_joiner(k) && !(adverbial && norm(k) == ",") &&
                  !(adverbial && norm(k) == "." && toks_[k - 1].span.end == toks_[k].span.begin &&

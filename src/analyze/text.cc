@@ -823,6 +823,13 @@ bool is_preposition(std::string_view norm) {
   return kWords.count(norm) > 0;
 }
 
+bool is_auxiliary(std::string_view norm) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "is",    "are",   "was",    "were", "has",   "have", "had", "will", "would", "can",
+      "could", "shall", "should", "may",  "might", "must", "did", "does", "do"};
+  return kWords.count(norm) > 0;
+}
+
 bool is_subordinator(std::string_view norm) {
   static const std::unordered_set<std::string_view> kWords = {
       "when",  "while", "although", "though", "because", "if",      "after", "before",

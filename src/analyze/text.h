@@ -37,6 +37,8 @@ size_t party_code_length(std::string_view text, size_t pos);
 // open a subordinate clause with a subject of its own ("when", "after", "because").
 bool is_preposition(std::string_view norm);
 bool is_subordinator(std::string_view norm);
+// Finite forms of "be", "have", "do" and the modals: a clause's verb has begun.
+bool is_auxiliary(std::string_view norm);
 
 // A person's sex as a text states it. word_gender gives the sex a normalised word states
 // by data/lexicons/gender.tsv (an honorific, a person noun, a given name borne mostly by
