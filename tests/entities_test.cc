@@ -773,6 +773,24 @@ TEST(EntitiesNames, AFunctionWordOfTheLanguageIsNoGazetteerAlias) {
   EXPECT_NE(en.named("Democratic Party"), nullptr) << describe(en);
 }
 
+TEST(EntitiesNames, ACompanysShortNameBeforeItsFullName) {
+  // "Kessel" comes first and never speaks; the rest of "Kessel Holdings Ltd" only says
+  // it is a company, so both are one entity. A first word before a name whose rest
+  // says more ("Harwick Port Authority") stays apart.
+  auto f =
+      run("The suit against Kessel grew on Monday. It claims that Kessel Holdings Ltd., "
+          "the largest employer in Harwick, paid women less. Harwick Port Authority "
+          "declined to comment.");
+  REQUIRE_TOKENS(f);
+  const Entity* kessel = f.named("Kessel Holdings Ltd");
+  ASSERT_NE(kessel, nullptr) << describe(f);
+  EXPECT_EQ(kessel->mentions.size(), 2u) << describe(f);
+  EXPECT_EQ(f.named("Kessel"), nullptr) << describe(f);
+  const Entity* harwick = f.named("Harwick");
+  ASSERT_NE(harwick, nullptr) << describe(f);
+  EXPECT_NE(harwick, f.named("Harwick Port Authority")) << describe(f);
+}
+
 TEST(EntitiesNames, HyphenatedLowerCaseInsideAName) {
   auto f = run("Crumb-a-Roo opened its first bakery in Harwick on Monday. The Harwick-based chain "
                "said Crumb-a-Roo would hire forty people.");

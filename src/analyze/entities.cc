@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
+#include <cctype>
 #include <numeric>
 #include <string>
 #include <unordered_map>
@@ -1113,6 +1114,28 @@ class Finder {
            t == EntityType::kPerson;
   }
 
+  // True when the words of `full` after `first` only say it is a company ("Stores Inc",
+  // "Holdings Ltd", "Corp."). `full` is a name's cluster key ("w:" and its surface).
+  static bool company_tail(std::string_view full, std::string_view first) {
+    static const std::unordered_set<std::string_view> kWords = {
+        "stores",       "inc",        "corp",        "co",  "company", "corporation", "group",
+        "holdings",     "ltd",        "llc",         "plc", "ag",      "sa",          "limited",
+        "incorporated", "industries", "enterprises", "nv",  "gmbh"};
+    if (full.starts_with("w:")) full.remove_prefix(2);
+    if (!full.starts_with(first) || full.size() <= first.size() || full[first.size()] != ' ')
+      return false;
+    std::string_view rest = full.substr(first.size() + 1);
+    while (!rest.empty()) {
+      size_t sp = rest.find(' ');
+      std::string w(rest.substr(0, sp));
+      rest = sp == std::string_view::npos ? std::string_view{} : rest.substr(sp + 1);
+      while (!w.empty() && w.back() == '.') w.pop_back();
+      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!kWords.count(w)) return false;
+    }
+    return true;
+  }
+
   // A given name of our lists: given_names.tsv, a gender.tsv name that is no common noun,
   // or a `given` row (a name that is also a common word: "Dick", "Mitt").
   bool listed_given_name(const Piece& p) const {
@@ -1836,16 +1859,19 @@ class Finder {
     for (size_t k = 0; k < raws_.size(); ++k) {
       if (raws_[k].speech) speaking.insert(raw_id[k]);
     }
+    // So is it when the rest of that name only says it is a company ("Wal-Mart" of
+    // "Wal-Mart Stores Inc.", "Kessel" of "Kessel Holdings Ltd"), speaking or not.
     for (size_t k = 0; k < raws_.size() && !by_first.empty(); ++k) {
       const Raw& r = raws_[k];
       if (r.kind != Kind::kName || r.surface.find(' ') != std::string::npos) continue;
-      if (!speaking.count(raw_id[k]) || by_word.count(r.surface)) continue;
+      if (by_word.count(r.surface)) continue;
       auto it = by_first.find(r.surface);
       if (it == by_first.end()) continue;
       int root = find(it->second[0]);
       bool one = true;
       for (int cand : it->second) one = one && find(cand) == root;
       if (!one) continue;
+      if (!speaking.count(raw_id[k]) && !company_tail(keys[it->second[0]], r.surface)) continue;
       unite(raw_id[k], root);
       raws_[k].votes[type_index(EntityType::kPerson)] = 0;  // speaking made it look like one
     }
