@@ -682,5 +682,14 @@ TEST(TextPartyCodes, LengthOfACodeOrZero) {
   EXPECT_EQ(at("Lamb (R-", "R-"), 0u);
 }
 
+TEST(TextWordClasses, RoleAbbreviationsAreWrittenOut) {
+  EXPECT_EQ(expand_role_abbreviation("sen"), "senator");
+  EXPECT_EQ(expand_role_abbreviation("gov"), "governor");
+  EXPECT_EQ(expand_role_abbreviation("atty"), "attorney");
+  EXPECT_EQ(expand_role_abbreviation("mayor"), "mayor");  // no abbreviation
+  EXPECT_TRUE(is_auxiliary("had"));
+  EXPECT_FALSE(is_auxiliary("said"));
+}
+
 }  // namespace
 }  // namespace parallax::analyze

@@ -2276,28 +2276,25 @@ class Finder {
   // True when a role ("Gov.", "Illinois Rep.") holds the role noun `w` ("governor",
   // "congressman"), written out or in its usual abbreviation.
   static bool role_has(std::string_view role, std::string_view w) {
-    if (contains_word(role, w)) return true;
-    static const std::pair<std::string_view, std::string_view> kShort[] = {
-        {"governor", "gov"},          {"senator", "sen"},         {"representative", "rep"},
-        {"congressman", "rep"},       {"congresswoman", "rep"},   {"congressman", "representative"},
-        {"congresswoman", "representative"}, {"lieutenant", "lt"}, {"attorney", "atty"},
-        {"general", "gen"},           {"secretary", "sec"},       {"professor", "prof"},
-        {"lawmaker", "rep"},          {"lawmaker", "sen"},        {"lawmaker", "senator"},
-        {"lawmaker", "representative"}, {"lawmaker", "congressman"}, {"lawmaker", "congresswoman"}};
-    for (const auto& [full, abbr] : kShort) {
-      if (full == w && contains_word(role, abbr)) return true;
-    }
-    return false;
-  }
-
-  static bool contains_word(std::string_view hay, std::string_view w) {
-    std::string h = normalize(hay);
-    size_t p = 0;
-    while ((p = h.find(w, p)) != std::string::npos) {
-      bool left = p == 0 || !std::isalnum(static_cast<unsigned char>(h[p - 1]));
-      bool right = p + w.size() >= h.size() || !std::isalnum(static_cast<unsigned char>(h[p + w.size()]));
-      if (left && right) return true;
-      ++p;
+    // Nouns a role answers to besides its own words: a congressman is a representative,
+    // a lawmaker is any legislator.
+    static const std::pair<std::string_view, std::string_view> kAlso[] = {
+        {"congressman", "representative"}, {"congresswoman", "representative"},
+        {"lawmaker", "senator"},           {"lawmaker", "representative"},
+        {"lawmaker", "congressman"},       {"lawmaker", "congresswoman"}};
+    const std::string h = normalize(role);
+    size_t pos = 0;
+    while (pos < h.size()) {
+      while (pos < h.size() && !std::isalnum(static_cast<unsigned char>(h[pos]))) ++pos;
+      size_t end = pos;
+      while (end < h.size() && std::isalnum(static_cast<unsigned char>(h[end]))) ++end;
+      if (end == pos) break;
+      const std::string_view word =
+          expand_role_abbreviation(std::string_view(h).substr(pos, end - pos));
+      if (word == w) return true;
+      for (const auto& [noun, other] : kAlso)
+        if (noun == w && word == other) return true;
+      pos = end;
     }
     return false;
   }

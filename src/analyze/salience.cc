@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "entities.h"
+#include "text.h"
 
 namespace parallax::analyze {
 namespace {
@@ -31,16 +32,11 @@ size_t count_words(std::string_view s, std::string_view name) {
 // The lower-case words of `s`, abbreviations of role nouns written out ("Sen." ->
 // "senator").
 std::vector<std::string> lower_words(std::string_view s) {
-  static const std::pair<std::string_view, std::string_view> kLong[] = {
-      {"sen", "senator"}, {"rep", "representative"}, {"gov", "governor"},  {"lt", "lieutenant"},
-      {"gen", "general"}, {"sec", "secretary"},      {"atty", "attorney"}, {"pres", "president"}};
   std::vector<std::string> out;
   std::string cur;
   auto flush = [&] {
     if (cur.empty()) return;
-    for (const auto& [abbr, full] : kLong)
-      if (cur == abbr) cur = full;
-    out.push_back(std::move(cur));
+    out.emplace_back(expand_role_abbreviation(cur));
     cur.clear();
   };
   for (unsigned char c : s) {

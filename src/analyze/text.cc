@@ -830,6 +830,16 @@ bool is_auxiliary(std::string_view norm) {
   return kWords.count(norm) > 0;
 }
 
+std::string_view expand_role_abbreviation(std::string_view norm) {
+  static constexpr std::pair<std::string_view, std::string_view> kLong[] = {
+      {"sen", "senator"},   {"rep", "representative"}, {"gov", "governor"},
+      {"lt", "lieutenant"}, {"gen", "general"},        {"sec", "secretary"},
+      {"atty", "attorney"}, {"pres", "president"},     {"prof", "professor"}};
+  for (const auto& [abbr, full] : kLong)
+    if (norm == abbr) return full;
+  return norm;
+}
+
 bool is_subordinator(std::string_view norm) {
   static const std::unordered_set<std::string_view> kWords = {
       "when",  "while", "although", "though", "because", "if",      "after", "before",

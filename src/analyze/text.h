@@ -39,6 +39,9 @@ bool is_preposition(std::string_view norm);
 bool is_subordinator(std::string_view norm);
 // Finite forms of "be", "have", "do" and the modals: a clause's verb has begun.
 bool is_auxiliary(std::string_view norm);
+// A role noun written out from its usual abbreviation ("sen" -> "senator", "gov" ->
+// "governor", "atty" -> "attorney"); `norm` itself for any other word.
+std::string_view expand_role_abbreviation(std::string_view norm);
 
 // A person's sex as a text states it. word_gender gives the sex a normalised word states
 // by data/lexicons/gender.tsv (an honorific, a person noun, a given name borne mostly by
