@@ -1364,18 +1364,8 @@ class Finder {
     while (e > start && !is_word(e - 1) && !is_quote_tok(e - 1)) --e;
     // "Trump lashed out on Twitter, saying:" closing its paragraph: what was said is the
     // next paragraph, set off without quotation marks (a post, a statement).
-    if (c.has_that && e <= start && s + 1 < out_.sentences.size()) {
-      const uint32_t para = out_.sentences[s + 1].paragraph;
-      int32_t b2 = static_cast<int32_t>(sent_first(s + 1));
-      if (para != out_.sentences[s].paragraph && b2 < static_cast<int32_t>(toks_.size()) &&
-          !is_quote_tok(b2) && in_quote_[b2] == kNone) {
-        uint32_t last = s + 1;
-        while (last + 1 < out_.sentences.size() && out_.sentences[last + 1].paragraph == para)
-          ++last;
-        int32_t e2 = static_cast<int32_t>(sent_end(last));
-        while (e2 > b2 && !is_word(e2 - 1)) --e2;
-        if (e2 > b2) start = b2, e = e2;
-      }
+    if (c.has_that && e <= start) {
+      if (auto [b2, e2] = paragraph_set_off_after(s); e2 > b2) start = b2, e = e2;
     }
     c.ct_b = start;
     c.ct_e = e;
@@ -1896,6 +1886,24 @@ class Finder {
     }
   }
 
+  // The tokens [b, e) of the paragraph after sentence s when s closes its paragraph and
+  // the next one opens without a quotation mark (a post or statement set off after a
+  // colon), trailing punctuation dropped; b == e when there is none.
+  std::pair<int32_t, int32_t> paragraph_set_off_after(uint32_t s) const {
+    const uint32_t ns = static_cast<uint32_t>(out_.sentences.size());
+    if (s + 1 >= ns) return {0, 0};
+    const uint32_t para = out_.sentences[s + 1].paragraph;
+    const int32_t b = static_cast<int32_t>(sent_first(s + 1));
+    if (para == out_.sentences[s].paragraph || b >= static_cast<int32_t>(toks_.size()) ||
+        is_quote_tok(b) || in_quote_[b] != kNone)
+      return {0, 0};
+    uint32_t last = s + 1;
+    while (last + 1 < ns && out_.sentences[last + 1].paragraph == para) ++last;
+    int32_t e = static_cast<int32_t>(sent_end(last));
+    while (e > b && !is_word(e - 1)) --e;
+    return {b, e};
+  }
+
   // --- texts set off after a lead-in -----------------------------------------
   // "Read the full rant via Gawker:" closing its paragraph, with no cue of its own: the
   // next paragraph, without quotation marks, is the text it announces (a post, a
@@ -1924,13 +1932,8 @@ class Finder {
         if (not_pasted_words().count(norm(k))) cue = true;
       }
       if (!noun || cue) continue;
-      const int32_t b2 = static_cast<int32_t>(sent_first(s + 1));
-      if (b2 >= static_cast<int32_t>(toks_.size()) || is_quote_tok(b2) || in_quote_[b2] != kNone)
-        continue;
-      uint32_t last = s + 1;
-      while (last + 1 < ns && out_.sentences[last + 1].paragraph == para) ++last;
-      int32_t e2 = static_cast<int32_t>(sent_end(last));
-      while (e2 > b2 && !is_word(e2 - 1)) --e2;
+      const auto [b2, e2] = paragraph_set_off_after(s);
+      if (e2 <= b2) continue;
       const Span content = trim_span(text_, token_span(b2, e2), true);
       if (words_in(content) < 3) continue;
       Record r;
@@ -1992,6 +1995,11 @@ class Finder {
           while (cut > 0 && is_word(cut - 1) && clause_openers().count(norm(cut - 1))) --cut;
           if (!nested && toks_[cut].span.begin > pr.content.begin) {
             pr.content = trim_span(text_, {pr.content.begin, toks_[cut].span.begin}, true);
+            // Cut to nothing ("X added' ( according to Y ..."): no quote of its own.
+            if (pr.content.empty() && prev_record + 1 == records.size()) {
+              records.pop_back();
+              prev = kNone;
+            }
           }
         }
       }
@@ -2767,7 +2775,6 @@ class Finder {
       if (inside[i]) continue;
       const Record& rec = records[i];
       if (rec.pasted && resolved_[i].name.empty()) continue;  // announced, but by nobody known
-      if (rec.content.empty()) continue;  // cut to nothing by a later source in its clause
       Quote q;
       q.direct = rec.direct;
       q.content = rec.content;
