@@ -695,6 +695,57 @@ TEST_F(ClusterCliTest, GroupJsonHasSchemaStoriesAndDuplicates) {
   EXPECT_EQ(dups, 1u);
 }
 
+// The grouping options reach the grouping: two storms in one city months apart are
+// two stories by default, one when dates are ignored; at a threshold of 1 two outlets'
+// accounts of one event stay apart while a wire copy still joins its original.
+TEST_F(ClusterCliTest, GroupingOptionsChangeTheStories) {
+  {
+    std::ofstream out(dir_ / "storms.jsonl");
+    for (const Article& a :
+         {storm("storm-1a", "2024-08-20T06:00:00Z", "Odile", "Shelters opened at three schools."),
+          storm("storm-1b", "2024-08-20T10:00:00Z", "Odile", "The river rose above its banks."),
+          storm("storm-2a", "2024-11-02T06:00:00Z", "Rafael", "The seafront promenade was closed."),
+          storm("storm-2b", "2024-11-02T09:00:00Z", "Rafael", "Schools will stay shut on Monday.")})
+      out << nlohmann::json{{"id", a.id},          {"outlet", a.outlet}, {"title", a.title},
+                            {"date", a.published}, {"text", a.text},     {"language", "en"}}
+                 .dump()
+          << "\n";
+  }
+  auto stories = [&](const std::string& options, const std::filesystem::path& input) {
+    std::string out;
+    EXPECT_EQ(testing::run_command(
+                  testing::cli_path() + " group " + options + " " + input.string() + " 2>/dev/null",
+                  &out),
+              0)
+        << options;
+    std::map<std::string, std::string> story;
+    std::istringstream in(out);
+    std::string line;
+    while (std::getline(in, line))
+      story[line.substr(0, line.find('\t'))] = line.substr(line.find('\t') + 1);
+    return story;
+  };
+  auto by_default = stories("", dir_ / "storms.jsonl");
+  ASSERT_EQ(by_default.size(), 4u);
+  EXPECT_EQ(by_default["storm-1a"], by_default["storm-1b"]);
+  EXPECT_NE(by_default["storm-1a"], by_default["storm-2a"]);
+  auto no_dates = stories("--ignore-dates", dir_ / "storms.jsonl");
+  EXPECT_EQ(no_dates["storm-1a"], no_dates["storm-2a"])
+      << "the same wording months apart joins without time";
+  EXPECT_EQ(no_dates["storm-2a"], no_dates["storm-2b"]);
+  auto strict = stories("--threshold 1", dir_ / "in");
+  ASSERT_EQ(strict.size(), 5u);
+  EXPECT_NE(strict["crane-wire"], strict["crane-daily"])
+      << "two outlets' own accounts stay apart at 1";
+  EXPECT_EQ(strict["crane-wire"], strict["crane-local"]) << "a wire copy still joins its original";
+  std::string err;
+  EXPECT_EQ(testing::run_command(testing::cli_path() + " group --threshold 0 " +
+                                     (dir_ / "storms.jsonl").string() + " 2>&1",
+                                 &err),
+            2);
+  EXPECT_NE(err.find("threshold"), std::string::npos) << err;
+}
+
 TEST_F(ClusterCliTest, GroupReportsUnreadableInputAndExitsTwo) {
   std::string out;
   int rc = testing::run_command(testing::cli_path() + " group " + (dir_ / "in" / "a.jsonl").string() + " " +

@@ -126,6 +126,17 @@ TEST(EvalGroupingTest, CliPrintsJsonScores) {
     EXPECT_GT(j[k].get<double>(), 0.5) << k;
     EXPECT_LE(j[k].get<double>(), 1.0) << k;
   }
+  // The grouping options reach the evaluation: without time, BASIL's look-alike
+  // political events (same people, days or weeks apart) run together (precision 0.96
+  // with the defaults, 0.62 with --ignore-dates; bench/RESULTS.md).
+  std::string no_dates;
+  ASSERT_EQ(
+      testing::run_command(testing::cli_path() + " eval grouping --format json --ignore-dates " +
+                               shared + "/bench/events/basil 2>/dev/null",
+                           &no_dates),
+      0);
+  EXPECT_LT(nlohmann::json::parse(no_dates)["pairwise_p"].get<double>(),
+            j["pairwise_p"].get<double>() - 0.1);
   rc = testing::run_command(testing::cli_path() + " eval grouping " + shared + "/bench/events/basil", &out);
   EXPECT_EQ(rc, 0);
   EXPECT_NE(out.find("plain TF-IDF single pass"), std::string::npos);

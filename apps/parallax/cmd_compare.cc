@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "grouping_options.h"
 #include "inputs.h"
 #include "parallax/analyze.h"
 #include "parallax/cluster.h"
@@ -32,6 +33,7 @@ struct CompareArgs {
   std::string story;
   bool stories = false;
   bool no_color = false;
+  GroupingFlags grouping;  // story by story only
 };
 
 void print_errors(const std::vector<Status>& errors) {
@@ -143,7 +145,7 @@ int run_compare(const CompareArgs& args) {
   }
 
   // Story by story: group, then compare each story of two or more articles.
-  cluster::Grouping g = cluster::group(batch.articles);
+  cluster::Grouping g = cluster::group(batch.articles, args.grouping.resolve());
   std::vector<uint32_t> chosen;
   for (uint32_t s = 0; s < g.stories.size(); ++s)
     if (args.story.empty() ? g.stories[s].articles.size() >= 2 : g.stories[s].id == args.story)
@@ -202,8 +204,9 @@ int run_compare(const CompareArgs& args) {
     write(json_stories.finish(n, g.stories.size(), singles, errors));
   } else {
     if (args.story.empty()) {
-      text += std::to_string(chosen.size()) + " stories of two or more articles compared; " +
-              std::to_string(singles) + " stories of one article (parallax group lists them).\n";
+      auto stories = [](size_t k) { return std::to_string(k) + (k == 1 ? " story" : " stories"); };
+      text += stories(chosen.size()) + " of two or more articles compared; " + stories(singles) +
+              " of one article (parallax group lists them).\n";
     }
     for (const Status& e : errors) text += "Input that failed: " + e.message() + "\n";
     write(text);
@@ -230,6 +233,7 @@ Runner add_compare_command(CLI::App& app) {
       "Group the articles into stories and compare each (the default for folders and JSON Lines)");
   cmd->add_option("--story", args->story, "Compare only this story (an id from parallax group)");
   cmd->add_flag("--no-color", args->no_color, "Plain text even on a terminal");
+  add_grouping_options(cmd, args->grouping);
   return [cmd, args]() -> int {
     if (!*cmd) return -1;
     return run_compare(*args);

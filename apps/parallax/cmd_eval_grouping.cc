@@ -1,9 +1,11 @@
 // parallax eval grouping DIR: scores story grouping against an events set's gold.tsv.
 #include <cstdio>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "eval_command.h"
+#include "grouping_options.h"
 #include "parallax/eval.h"
 
 namespace parallax::cli {
@@ -54,10 +56,18 @@ std::string json_report(const eval::GroupingReport& r) {
 }  // namespace
 
 Runner add_eval_grouping_command(CLI::App& eval_subcommand) {
-  return add_eval_subcommand(
+  auto flags = std::make_shared<GroupingFlags>();
+  Runner run = add_eval_subcommand(
       eval_subcommand, "grouping", "Story grouping on an events set (articles.jsonl, gold.tsv)",
-      "The set's folder", [](const std::string& dir) { return eval::evaluate_grouping(dir); },
+      "The set's folder",
+      [flags](const std::string& dir) {
+        eval::GroupingOptions options;
+        options.cluster = flags->resolve();
+        return eval::evaluate_grouping(dir, options);
+      },
       text_report, json_report);
+  add_grouping_options(eval_subcommand.get_subcommand("grouping"), *flags);
+  return run;
 }
 
 }  // namespace parallax::cli

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "grouping_options.h"
 #include "inputs.h"
 #include "parallax/cluster.h"
 #include "parallax/core.h"
@@ -23,6 +24,7 @@ struct GroupArgs {
   std::vector<std::string> inputs;
   std::string format = "tsv";
   std::string outlet;
+  GroupingFlags grouping;
 };
 
 std::string to_json(const std::vector<Article>& articles, const cluster::Grouping& g) {
@@ -75,7 +77,7 @@ int run_group(const GroupArgs& args) {
     }
     (void)total;
   };
-  cluster::Grouping g = cluster::group(batch.articles, {}, progress);
+  cluster::Grouping g = cluster::group(batch.articles, args.grouping.resolve(), progress);
   std::string out;
   if (args.format == "json") {
     out = to_json(batch.articles, g);
@@ -102,6 +104,7 @@ Runner add_group_command(CLI::App& app) {
   cmd->add_option("-f,--format", args->format, "tsv (article_id TAB story_id) or json")
       ->check(CLI::IsMember({"tsv", "json"}));
   cmd->add_option("--outlet", args->outlet, "Outlet name for inputs that name none");
+  add_grouping_options(cmd, args->grouping);
   return [cmd, args]() -> int {
     if (!*cmd) return -1;
     return run_group(*args);
