@@ -17,6 +17,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -689,6 +690,24 @@ TEST(SamplesCli, CompareFoldersStoryByStory) {
                         " --story 0000000000000000 2>&1";
   EXPECT_EQ(run_command(missing, &out), 2);
   EXPECT_NE(out.find("no story 0000000000000000"), std::string::npos) << out;
+}
+
+// A folder of one event alone is one story. In so small a batch the event's own words
+// ("Brackhaven", "Berth") are in every article and weigh least, so the index of top
+// terms alone did not offer the tabloid's account ("DEATH DOCK: ... inferno") the
+// story it belongs to.
+TEST(SamplesCli, GroupOneEventFolderIsOneStory) {
+  std::string cmd = quote_arg(cli_path()) + " group " + quote_arg(samples_dir() + "/harbour-fire") +
+                    " 2>/dev/null";
+  std::string out;
+  ASSERT_EQ(run_command(cmd, &out), 0) << cmd;
+  std::set<std::string> stories;
+  size_t lines = 0;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line); ++lines)
+    stories.insert(line.substr(line.find('\t') + 1));
+  EXPECT_EQ(lines, truth(0).outlets.size());
+  EXPECT_EQ(stories.size(), 1u) << out;
 }
 
 TEST(SamplesCli, CompareHarbourFireAsJson) {

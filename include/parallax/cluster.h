@@ -25,7 +25,10 @@
 // with the same people is another event); and by another when the article's outlet last
 // reported in the story days before (an outlet seldom reports one event twice days
 // apart). Candidates come from an
-// inverted index over each story's top terms, never from all stories. After a story takes a member
+// inverted index over each story's top terms, never from all stories; when the index offers
+// fewer than Options::max_candidates, the most recently opened live stories fill the places
+// (in a small batch of one event the event's own words weigh least and are nobody's top
+// terms). After a story takes a member
 // it is compared with its best other candidates and merged into one that has converged with it.
 // Articles are compared within one language (Article::language, else detected by CLD2 from the
 // title and first kilobytes; "und" when unknown). Exact and near-duplicates (see

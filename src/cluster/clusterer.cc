@@ -544,6 +544,24 @@ struct Clusterer::Impl {
     }
     auto better = [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); };
     const size_t k = opt.max_candidates;
+    if (ranked.size() < k) {
+      // Few stories share the query's top terms. In a small batch (a folder of a few
+      // dozen articles, most of one event) the event's own words are in most articles,
+      // so their weights are the lowest and neither the query's top terms nor the
+      // stories' indexed terms hold them. The most recently opened live stories fill
+      // the remaining places, each scored exactly like the others: at most k, and none
+      // once the index finds k.
+      const size_t found = ranked.size();
+      size_t looked = 0;
+      for (size_t s = stories.size(); s-- > 0 && ranked.size() < k && looked < 4 * k; ++looked) {
+        const uint32_t id = static_cast<uint32_t>(s);
+        if (!(posted[id] & kPostedActive)) continue;
+        if (id == exclude || (!one_language && posted_language[id] != language)) continue;
+        bool have = false;
+        for (size_t i = 0; i < found && !have; ++i) have = ranked[i].second == id;
+        if (!have) ranked.emplace_back(0.f, id);
+      }
+    }
     if (ranked.size() > k) {
       std::nth_element(ranked.begin(), ranked.begin() + static_cast<ptrdiff_t>(k), ranked.end(), better);
       ranked.resize(k);
