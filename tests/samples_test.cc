@@ -710,6 +710,45 @@ TEST(SamplesCli, GroupOneEventFolderIsOneStory) {
   EXPECT_EQ(stories.size(), 1u) << out;
 }
 
+// The examples in README.md are real output: each block that opens "$ parallax ..." is
+// run from the source folder, and every line it shows must be a line of the output
+// ("…" marks lines left out; a "speed:" line depends on the machine). Blocks that read
+// ../shared run only when it is there.
+TEST(SamplesCli, ReadmeExamplesAreRealOutput) {
+  std::istringstream readme(read_file(source_dir() + "/README.md"));
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(readme, line);) lines.push_back(line);
+  const std::string shared = ::parallax::testing::shared_dir();
+  size_t blocks = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string prompt = "    $ parallax ";
+    if (lines[i].rfind(prompt, 0) != 0) continue;
+    std::string args = lines[i].substr(prompt.size());
+    if (args.find("../shared") != std::string::npos) {
+      if (shared.empty()) continue;
+      for (size_t at; (at = args.find("../shared")) != std::string::npos;)
+        args.replace(at, 9, shared);
+    }
+    std::string out;
+    const std::string cmd = "cd " + quote_arg(source_dir()) + " && " + quote_arg(cli_path()) + " " +
+                            args + " 2>/dev/null";
+    run_command(cmd, &out);
+    std::set<std::string> produced;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);) produced.insert(line);
+    ++blocks;
+    for (size_t k = i + 1; k < lines.size() && (lines[k].empty() || lines[k].rfind("    ", 0) == 0);
+         ++k) {
+      const std::string shown = lines[k].empty() ? "" : lines[k].substr(4);
+      if (shown.empty() || shown == "…" || shown.rfind("speed:", 0) == 0) continue;
+      EXPECT_TRUE(produced.count(shown))
+          << "README.md line " << k + 1 << " is not in the output of `parallax " << args << "`:\n"
+          << shown;
+    }
+  }
+  EXPECT_GE(blocks, 2u) << "README.md shows no example";
+}
+
 TEST(SamplesCli, CompareHarbourFireAsJson) {
   std::string cmd = quote_arg(cli_path()) + " compare";
   for (const std::string& p : event_paths("harbour-fire", truth(0))) cmd += " " + quote_arg(p);
