@@ -146,11 +146,19 @@ TEST(EvalAttributionSet, WrongLayoutNamesTheFolder) {
   EXPECT_NE(r.status().message().find("/nonexistent-attribution-set"), std::string::npos);
 }
 
-TEST(EvalAttributionSet, SmallHandMadeSetWithAMalformedFile) {
+// An empty set in the PolNeAR layout (text/, attributions/) under the temporary folder.
+std::filesystem::path make_set(const std::string& name) {
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("parallax_attr_" + std::to_string(::getpid()));
+  fs::path dir =
+      fs::temp_directory_path() / ("parallax_attr_" + name + "_" + std::to_string(::getpid()));
   fs::create_directories(dir / "text");
   fs::create_directories(dir / "attributions");
+  return dir;
+}
+
+TEST(EvalAttributionSet, SmallHandMadeSetWithAMalformedFile) {
+  namespace fs = std::filesystem;
+  const fs::path dir = make_set("malformed");
   const std::string text = "The harbour master said the pier would close in June.";
   std::ofstream(dir / "text" / "one.txt") << text;
   // Two annotators: the first by name is used.
@@ -178,9 +186,7 @@ TEST(EvalAttributionSet, SmallHandMadeSetWithAMalformedFile) {
 
 TEST(EvalAttributionSet, AQuotationSplitByItsCueIsOneContent) {
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("parallax_attr_split_" + std::to_string(::getpid()));
-  fs::create_directories(dir / "text");
-  fs::create_directories(dir / "attributions");
+  const fs::path dir = make_set("split");
   // ASCII only, so code points and bytes agree.
   const std::string text = "\"The pier must close,\" Ana Ruiz said, \"because it is unsafe.\"";
   std::ofstream(dir / "text" / "one.txt") << text;

@@ -201,8 +201,9 @@ struct Quote {
   int32_t entity = -1;       // index into Analysis::entities, -1 when not an entity
   SourceKind kind = SourceKind::kUnknown;
   uint32_t sentence = 0;     // the sentence holding the cue (or the start of the content)
-  // The quote this one continues, as an index into Analysis::quotes, or -1 when it opens
-  // an attribution: the second part of a quotation split by its cue ("“We will,” she
+  // The first part of the attribution this quote continues, as an index into
+  // Analysis::quotes (always an earlier quote, never itself a continuation), or -1 when
+  // it opens an attribution: the second part of a quotation split by its cue ("“We will,” she
   // said, “because ...”") and a quotation running on after one ("“...,” she said.
   // “God help us.”") are one attribution in parts.
   int32_t continues = -1;

@@ -83,6 +83,9 @@ bool adjective_ing(std::string_view n) {
   return std::find(std::begin(kWords), std::end(kWords), n) != std::end(kWords);
 }
 
+// The name of a party, as the entity finder writes it ("Democratic Party").
+bool party_name(std::string_view n) { return n.size() > 6 && n.ends_with(" Party"); }
+
 // Words after which an apposition says where someone works or whom they serve.
 bool link_word(std::string_view n) {
   return n == "for" || n == "of" || n == "at" || n == "with" || n == "to";  // "an aide to"
@@ -142,9 +145,7 @@ class Finder {
       auto& affs = out_.entities[e].affiliations;
       // A party of one's own wins ("Obama's transportation secretary, Ray LaHood, a
       // former Republican congressman").
-      if (std::any_of(affs.begin(), affs.end(),
-                      [](const std::string& a) { return a.size() > 6 && a.ends_with(" Party"); }))
-        continue;
+      if (std::any_of(affs.begin(), affs.end(), party_name)) continue;
       for (std::string& p : parties[e])
         if (std::find(affs.begin(), affs.end(), p) == affs.end()) affs.push_back(std::move(p));
     }
@@ -187,10 +188,7 @@ class Finder {
     return false;
   }
 
-  bool is_party(int32_t e) const {
-    const std::string& n = out_.entities[e].name;
-    return n.size() > 6 && n.ends_with(" Party");
-  }
+  bool is_party(int32_t e) const { return party_name(out_.entities[e].name); }
 
   // An organisation (or a person, for "Vale spokeswoman") standing for a group.
   void add_entity(int32_t e, std::vector<std::string>& found) const {

@@ -1735,7 +1735,6 @@ class Finder {
     return kNone;
   }
 
-  // A cue just before the opening mark: X said: "..." / X warned that "...".
   // A dash setting off an aside ("—", "–", "--").
   bool is_dash(int32_t k) const {
     if (is_word(k)) return false;
@@ -1755,6 +1754,7 @@ class Finder {
     return false;
   }
 
+  // A cue just before the opening mark: X said: "..." / X warned that "...".
   int32_t cue_before(const Quotation& q) {
     int32_t i = last_token_before(q.outer.begin);
     for (int32_t k = i, steps = 0; k >= 0 && steps < 12; --k, ++steps) {
@@ -2794,7 +2794,7 @@ class Finder {
       q.sentence = rec.sentence;
       // One attribution in parts: a direct quotation right after another with the same
       // cue (split by it), or with no cue of its own and the same speaker (running on).
-      if (!out_.quotes.empty() && out_.quotes.size() > first_out) {
+      if (out_.quotes.size() > first_out) {
         const size_t prev = out_.quotes.size() - 1;
         const Quote& p = out_.quotes[prev];
         if (q.direct && p.direct &&

@@ -42,19 +42,24 @@ size_t token_at(const std::vector<Token>& tokens, uint32_t begin) {
   return it != tokens.end() && it->span.begin == begin ? static_cast<size_t>(it - tokens.begin()) : std::string::npos;
 }
 
-// A content word joined to its neighbour by one space: part of the same phrase.
-bool phrase_word(std::string_view text, const std::vector<Token>& tokens, size_t a, size_t b) {
-  const Token& t = tokens[b];
-  if (!t.is_word || t.is_stop || t.is_number) return false;
+// Whether tokens a and b (either order) stand next to each other in one sentence,
+// joined by one space.
+bool joined(std::string_view text, const std::vector<Token>& tokens, size_t a, size_t b) {
   const Token& left = tokens[std::min(a, b)];
   const Token& right = tokens[std::max(a, b)];
   return left.sentence == right.sentence && right.span.begin == left.span.end + 1 && text[left.span.end] == ' ';
 }
 
+// A content word joined to its neighbour by one space: part of the same phrase.
+bool phrase_word(std::string_view text, const std::vector<Token>& tokens, size_t a, size_t b) {
+  const Token& t = tokens[b];
+  return t.is_word && !t.is_stop && !t.is_number && joined(text, tokens, a, b);
+}
+
 // An adverb right before an evaluative word grades it and is part of its phrase
 // ("criminally reckless", "thoroughly scandalized", "so absurd"): a degree word of the
 // closed class, or a lower-case word in -ly that is not one of the common nouns and
-// adjectives ending so. Joined to the word after it by one space in the same sentence.
+// adjectives ending so.
 bool grading_adverb(std::string_view text, const std::vector<Token>& tokens, size_t a, size_t b) {
   static constexpr std::string_view kDegree[] = {"so", "too", "quite", "rather"};
   static constexpr std::string_view kNotAdverbs[] = {
@@ -62,11 +67,7 @@ bool grading_adverb(std::string_view text, const std::vector<Token>& tokens, siz
       "folly",   "early",    "daily",  "weekly", "monthly", "yearly",   "likely", "holy",
       "elderly", "friendly", "costly", "lonely", "lovely",  "ugly",     "silly"};
   const Token& t = tokens[b];
-  const Token& right = tokens[a];
-  if (!t.is_word || t.is_number || t.capitalized || t.sentence != right.sentence ||
-      right.span.begin != t.span.end + 1 || text[t.span.end] != ' ') {
-    return false;
-  }
+  if (!t.is_word || t.is_number || t.capitalized || !joined(text, tokens, a, b)) return false;
   if (std::find(std::begin(kDegree), std::end(kDegree), t.norm) != std::end(kDegree)) return true;
   return t.norm.size() >= 5 && t.norm.ends_with("ly") &&
          std::find(std::begin(kNotAdverbs), std::end(kNotAdverbs), t.norm) == std::end(kNotAdverbs);
